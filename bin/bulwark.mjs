@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// Runs the TypeScript entry point through tsx, so `npx bulwark` and `npm link` work without a build step.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('../src/main.ts');

@@ -1,0 +1,20 @@
+import { Command } from 'commander';
+import { auditCommand } from './audit.command.ts';
+import { migrateCommand } from './migrate.command.ts';
+import { orgCommand } from './org.command.ts';
+import { serveCommand } from './serve.command.ts';
+import { tokenCommand } from './token.command.ts';
+import { userCommand } from './user.command.ts';
+
+/** Every CLI command. Each one is a thin adapter over the same services the HTTP routes call. */
+export function buildProgram(): Command {
+  return new Command('bulwark')
+    .description('Bulwark: cybersecurity management (inventory, risk, controls, incidents, sharing)')
+    .version('0.1.0')
+    .addCommand(serveCommand)
+    .addCommand(migrateCommand)
+    .addCommand(userCommand)
+    .addCommand(orgCommand)
+    .addCommand(tokenCommand)
+    .addCommand(auditCommand);
+}

@@ -1,0 +1,35 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { authorize } from '../http/guard.ts';
+import { ORG_ROUTE_PROBLEMS, problems } from '../http/openapi-helpers.ts';
+import { ZOrgParams } from '../orgs/orgs.schema.ts';
+import { ZAuditPage, ZAuditQuery, ZChainVerification } from './audit.schema.ts';
+import { listAuditEntries, verifyOrgChain } from './audit.service.ts';
+
+export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/orgs/:org/audit',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'The audit trail, newest first, filtered and keyset-paged',
+        params: ZOrgParams,
+        querystring: ZAuditQuery,
+        response: { 200: ZAuditPage, ...problems(...ORG_ROUTE_PROBLEMS) },
+      },
+    },
+    async (request) => listAuditEntries(app.store, await authorize(request, 'audit:read'), request.query),
+  );
+
+  app.get(
+    '/api/orgs/:org/audit/verify',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: "Verify the organization's hash chain end to end",
+        params: ZOrgParams,
+        response: { 200: ZChainVerification, ...problems(...ORG_ROUTE_PROBLEMS) },
+      },
+    },
+    async (request) => verifyOrgChain(app.store, (await authorize(request, 'audit:read')).orgId),
+  );
+};

@@ -1,0 +1,21 @@
+import type { Role } from './auth/roles.ts';
+
+/** Who is acting. `label` is what the audit trail shows (an email, a token name, "system"). */
+export interface Actor {
+  type: 'user' | 'token' | 'system';
+  id: string | null;
+  label: string;
+}
+
+/** The caller's standing in one organization, resolved by the auth layer before a service runs. */
+export interface OrgAccess {
+  orgId: string;
+  orgSlug: string;
+  role: Role;
+  actor: Actor;
+  /** The user behind the actor (a token's owner), for ownership checks. */
+  userId: string | null;
+  requestId: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = { type: 'system', id: null, label: 'system' };

@@ -1,0 +1,4 @@
+/** Every table of the store. drizzle-kit generates migrations from this module; domains add their tables here. */
+export * from '../orgs/orgs.table.ts';
+export * from '../auth/auth.table.ts';
+export * from '../audit/audit.table.ts';

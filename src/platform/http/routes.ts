@@ -1,0 +1,9 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { auditRoutes } from '../audit/audit.routes.ts';
+import { sessionRoutes } from '../auth/session.routes.ts';
+import { tokenRoutes } from '../auth/tokens.routes.ts';
+import { orgRoutes } from '../orgs/orgs.routes.ts';
+import { healthRoutes } from './health.routes.ts';
+
+/** Every route module of the application. A new domain adds its module here. */
+export const routeModules: FastifyPluginAsyncZod[] = [healthRoutes, sessionRoutes, orgRoutes, tokenRoutes, auditRoutes];
