@@ -3,6 +3,8 @@ import { buildApp } from '../platform/http/app.ts';
 import { openConfiguredStore, describeStore } from '../platform/db/open.ts';
 import { isStoreEmpty, seedDemo } from '../demo/seed-demo.ts';
 import { configFrom, withStoreOptions, type StoreFlags } from './cli-kit.ts';
+import { JobRunner } from '../platform/jobs/job-runner.ts';
+import { jobHandlers } from '../platform/jobs/handlers.ts';
 
 /** How long shutdown waits for in-flight requests before giving up. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -33,6 +35,7 @@ export const serveCommand = withStoreOptions(new Command('serve'))
     app.log.info({ store: describeStore(config) }, 'store open and migrated');
     const demo = config.seedDemo && (await isStoreEmpty(store)) ? await seedDemo(store) : undefined;
 
+    const runner = new JobRunner(store, jobHandlers);
     let closing = false;
     const shutdown = async (signal: string): Promise<void> => {
       if (closing) return;
@@ -44,6 +47,7 @@ export const serveCommand = withStoreOptions(new Command('serve'))
       }, SHUTDOWN_GRACE_MS);
       timer.unref();
       await app.close();
+      await runner.stop();
       await store.close();
       process.exit(0);
     };
@@ -51,5 +55,6 @@ export const serveCommand = withStoreOptions(new Command('serve'))
     process.on('SIGINT', () => void shutdown('SIGINT'));
 
     await app.listen({ port: config.port, host: config.host });
+    runner.start();
     if (demo) printDemoBanner(`http://localhost:${config.port}/`, demo.email, demo.password);
   });

@@ -4,6 +4,7 @@ import { sessionRoutes } from '../auth/session.routes.ts';
 import { tokenRoutes } from '../auth/tokens.routes.ts';
 import { orgRoutes } from '../orgs/orgs.routes.ts';
 import { healthRoutes } from './health.routes.ts';
+import { jobRoutes } from '../jobs/jobs.routes.ts';
 
 /** Every route module of the application. A new domain adds its module here. */
-export const routeModules: FastifyPluginAsyncZod[] = [healthRoutes, sessionRoutes, orgRoutes, tokenRoutes, auditRoutes];
+export const routeModules: FastifyPluginAsyncZod[] = [healthRoutes, sessionRoutes, orgRoutes, tokenRoutes, auditRoutes, jobRoutes];
