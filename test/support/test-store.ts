@@ -1,5 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { migrateEmbedded, migratePostgres } from '../../src/platform/db/migrate.ts';
+import { migrateEmbedded, migratePostgres, MIGRATIONS_DIR } from '../../src/platform/db/migrate.ts';
 import { openEmbeddedStore, openPostgresStore, type Store } from '../../src/platform/db/store.ts';
 import { newId } from '../../src/platform/util/ids.ts';
 import { adminUrl, TEMPLATE_DB, urlFor } from './pg-global-setup.ts';
@@ -16,8 +21,7 @@ export interface TestStore {
 /** A freshly migrated, empty store of the kind under test, isolated from every other test file. */
 export async function createTestStore(): Promise<TestStore> {
   if (TEST_STORE_KIND === 'embedded') {
-    const store = await openEmbeddedStore(undefined);
-    await migrateEmbedded(store);
+    const store = await openEmbeddedStore(undefined, await migratedSnapshot());
     return { store, url: undefined, dispose: () => store.close() };
   }
   const database = `bulwark_test_${newId().replaceAll('-', '')}`;
@@ -42,4 +46,32 @@ export async function createTestStore(): Promise<TestStore> {
       await cleanup.query(`drop database if exists ${database} with (force)`).finally(() => cleanup.end());
     },
   };
+}
+
+/** A key that changes whenever a migration file does. */
+function migrationsKey(): string {
+  const hash = createHash('sha256');
+  for (const file of fs.readdirSync(MIGRATIONS_DIR).sort()) {
+    if (file.endsWith('.sql')) hash.update(file).update(fs.readFileSync(path.join(MIGRATIONS_DIR, file)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * PGlite's initdb costs seconds per test file; loading a migrated data directory from a tarball costs a
+ * fraction. The tarball is cached in the OS temp dir per migration set, written atomically so parallel
+ * test workers never read half a file.
+ */
+async function migratedSnapshot(): Promise<Blob> {
+  const file = path.join(os.tmpdir(), `bulwark-test-pglite-${migrationsKey()}.tar`);
+  if (fs.existsSync(file)) return new Blob([fs.readFileSync(file)]);
+  const store = await openEmbeddedStore(undefined);
+  await migrateEmbedded(store);
+  const client = (store.db as unknown as { $client: PGlite }).$client;
+  const dump = await client.dumpDataDir('none');
+  await store.close();
+  const temp = `${file}.${process.pid}.${Date.now()}`;
+  fs.writeFileSync(temp, Buffer.from(await dump.arrayBuffer()));
+  fs.renameSync(temp, file);
+  return dump;
 }

@@ -37,6 +37,10 @@ export function openPostgresStore(url: string, options: { poolSize?: number } = 
   });
   // A dropped idle connection must not crash the process: the pool replaces it on the next checkout.
   pool.on('error', () => undefined);
+  // Nor may a dropped connection that is checked out: the pool listens for errors only on idle clients, and a
+  // client held by a transaction (drizzle's pool.connect()) would emit an unhandled 'error' and kill the
+  // process. Its pending and later queries fail instead (→ 503), and the pool discards it on release.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     kind: 'postgres',
@@ -54,9 +58,12 @@ export function openPostgresStore(url: string, options: { poolSize?: number } = 
   };
 }
 
-/** Opens PGlite in `dataDir`, or in memory when `dataDir` is undefined (tests). Caller holds the lock. */
-export async function openEmbeddedStore(dataDir: string | undefined): Promise<Store> {
-  const client = await PGlite.create(dataDir ? { dataDir } : {});
+/**
+ * Opens PGlite in `dataDir`, or in memory when `dataDir` is undefined (tests, which may start from a
+ * migrated snapshot tarball). The caller holds the data-dir lock.
+ */
+export async function openEmbeddedStore(dataDir: string | undefined, snapshot?: Blob): Promise<Store> {
+  const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(snapshot ? { loadDataDir: snapshot } : {}) });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     kind: 'embedded',
