@@ -14,7 +14,8 @@ describe('OpenAPI document', () => {
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths)).toContain('/api/orgs/{org}/audit');
     expect(Object.keys(document.paths)).not.toContain('/api/openapi.json');
-    for (const [route, operations] of Object.entries(document.paths)) {
+    // Liveness never touches the database; every other route can meet an unreachable store.
+    for (const [route, operations] of Object.entries(document.paths).filter(([route]) => route !== '/healthz')) {
       for (const [method, operation] of Object.entries(operations)) {
         expect(operation.responses['503'], `${method.toUpperCase()} ${route} documents 503`).toBeDefined();
       }

@@ -11,7 +11,6 @@ export const ERROR_CATALOGUE = {
   FORBIDDEN: { status: 403, title: 'Your role does not allow this action' },
   NOT_FOUND: { status: 404, title: 'No such resource' },
   ROUTE_NOT_FOUND: { status: 404, title: 'No such endpoint' },
-  METHOD_NOT_ALLOWED: { status: 405, title: 'This endpoint does not accept that method' },
   CONFLICT: { status: 409, title: 'The resource already exists' },
   VERSION_CONFLICT: { status: 409, title: 'The resource changed since you read it' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
