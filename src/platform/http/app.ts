@@ -33,7 +33,8 @@ export async function buildApp(store: Store, config: Config, options: { logger?:
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: config.bodyLimit,
-    requestIdHeader: 'x-request-id',
+    // Off: Fastify would trust any incoming header verbatim; genReqId keeps it only when it looks sane.
+    requestIdHeader: false,
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID_RE.test(incoming) ? incoming : newId();
