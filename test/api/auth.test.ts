@@ -129,3 +129,16 @@ describe('roles', () => {
     expect(members.json().items.some((m: { email: string }) => m.email === 'x@example.test')).toBe(false);
   });
 });
+
+describe('the instance trail', () => {
+  it('records sign-ins for instance administrators to browse, and hides itself from everyone else', async () => {
+    await signInAs(ctx.app, org.owner.email);
+    const member = await signInAs(ctx.app, org.owner.email);
+    expect((await ctx.app.inject({ url: '/api/instance/audit', headers: { cookie: member.cookie } })).statusCode).toBe(404);
+    await ctx.store.query('update users set is_instance_admin = true where id = $1', [org.owner.id]);
+    const page = await ctx.app.inject({ url: '/api/instance/audit?action=session.signed-in', headers: { cookie: member.cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.json().items.filter((e: { actor: { label: string } }) => e.actor.label === org.owner.email).length).toBeGreaterThanOrEqual(2);
+    await ctx.store.query('update users set is_instance_admin = false where id = $1', [org.owner.id]);
+  });
+});
