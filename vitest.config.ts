@@ -22,7 +22,7 @@ export default defineConfig({
       {
         test: {
           name: 'store',
-          include: ['test/store/**/*.test.ts', 'test/api/**/*.test.ts', 'test/cli/**/*.test.ts'],
+          include: ['test/store/**/*.test.ts', 'test/api/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/faults/**/*.test.ts'],
           env: { BULWARK_TEST_STORE: 'postgres' },
           globalSetup: ['test/support/pg-global-setup.ts'],
           testTimeout: 30_000,

@@ -37,6 +37,12 @@ export const serveCommand = withStoreOptions(new Command('serve'))
 
     const runner = new JobRunner(store, jobHandlers);
     let closing = false;
+    // Fastify answers requests that arrive while closing with Connection: close, but not those already in flight:
+    // their keep-alive connection would then hold app.close() open for the keep-alive timeout (72 s), past the
+    // grace period, and we would exit 1 without closing the store. Ask those clients to hang up too.
+    app.addHook('onSend', async (_request, reply) => {
+      if (closing) reply.header('connection', 'close');
+    });
     const shutdown = async (signal: string): Promise<void> => {
       if (closing) return;
       closing = true;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { migrateEmbedded, migratePostgres, MIGRATIONS_DIR } from '../../src/platform/db/migrate.ts';
 import { openEmbeddedStore, openPostgresStore, type Store } from '../../src/platform/db/store.ts';

@@ -22,13 +22,15 @@ export interface AuditInput {
 /**
  * Appends one entry to the organization's chain. Call it inside the transaction that makes the change:
  * the row lock on the organization serialises writers, so seq and prev_hash never race.
+ * The lock is FOR NO KEY UPDATE, not FOR UPDATE: the change itself usually inserts a row whose foreign key
+ * already holds FOR KEY SHARE on this organization, and two writers upgrading that to FOR UPDATE deadlock.
  */
 export async function appendAudit(tx: Queryable, orgId: string, input: AuditInput, now: Date = new Date()): Promise<ChainedEntry & { hash: string }> {
   const [head] = await tx
     .select({ seq: organizations.auditSeq, hash: organizations.auditHead })
     .from(organizations)
     .where(eq(organizations.id, orgId))
-    .for('update');
+    .for('no key update');
   if (!head) throw new Error(`organization ${orgId} does not exist`);
   const entry: ChainedEntry = {
     orgId,
@@ -84,10 +86,12 @@ export interface AuditRow {
 }
 
 /**
- * Newest first, keyset-paged on seq. Plain SQL on the driver: this is the hottest list in the product and
- * the query builder costs more than the query (see bench/http).
+ * The SQL of the audit list: newest first, keyset-paged on seq. Exported so that bench/http runs exactly
+ * this query on the bare driver as the floor the endpoint is measured against.
+ * ORDER BY names `audit_entries.seq`: a bare `seq` would mean the float8 output column of the same name,
+ * which no index serves (a full scan and sort of the org's trail per page instead of a backward index scan).
  */
-export async function listAudit(store: Store, orgId: string, filter: AuditFilter): Promise<AuditRow[]> {
+export function auditListQuery(orgId: string, filter: AuditFilter): { text: string; params: unknown[] } {
   const where = ['org_id = $1'];
   const params: unknown[] = [orgId];
   const add = (clause: string, value: unknown): void => {
@@ -102,13 +106,20 @@ export async function listAudit(store: Store, orgId: string, filter: AuditFilter
   if (filter.to) add('occurred_at < ?', filter.to.toISOString());
   if (filter.beforeSeq !== undefined) add('seq < ?', filter.beforeSeq);
   params.push(filter.limit);
-  return store.query<AuditRow>(
-    `select seq::int8::float8 as seq, id, to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at,
+  const text = `select seq::int8::float8 as seq, id, to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at,
             actor_type, actor_id, actor_label, action, target_type, target_id, before_digest, after_digest,
             summary, request_id, prev_hash, hash
-       from audit_entries where ${where.join(' and ')} order by seq desc limit $${params.length}`,
-    params,
-  );
+       from audit_entries where ${where.join(' and ')} order by audit_entries.seq desc limit $${params.length}`;
+  return { text, params };
+}
+
+/**
+ * Plain SQL on the driver: this is the hottest list in the product and the query builder costs more than
+ * the query (see bench/http).
+ */
+export async function listAudit(store: Store, orgId: string, filter: AuditFilter): Promise<AuditRow[]> {
+  const { text, params } = auditListQuery(orgId, filter);
+  return store.query<AuditRow>(text, params);
 }
 
 /**

@@ -29,7 +29,7 @@ export function isStoreUnavailable(error: unknown): boolean {
     // SQLSTATE class 08 = connection exception; 57P01..03 = admin shutdown, crash shutdown, cannot connect now.
     if (CONNECTION_ERRNOS.has(code) || code.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(code)) return true;
     const message = candidate.message ?? '';
-    if (/Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message)) return true;
+    if (/Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout/i.test(message)) return true;
     current = candidate.cause;
   }
   return false;

@@ -28,18 +28,53 @@ export interface Store {
   close(): Promise<void>;
 }
 
+type ConnectCallback = (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: Error | boolean) => void) => void;
+
+/**
+ * A pool whose checked-out clients give their slot back when their connection dies. drizzle's transaction()
+ * sends BEGIN before its try/finally, so a client whose connection is lost during BEGIN is never released:
+ * each such loss leaks a slot for good, and once they are all gone every request waits for a connection and
+ * fails, though the database is back. Here a client that errors while checked out is released (and so
+ * discarded) at once, and its borrower's own release() afterwards does nothing.
+ */
+class SelfHealingPool extends pg.Pool {
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: ConnectCallback): void;
+  override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | void {
+    // The callback form is pool.query()'s, which already releases a client that errors.
+    if (callback) return super.connect(callback);
+    return super.connect().then((client) => {
+      const release = client.release;
+      let released = false;
+      const releaseOnce = (err?: Error | boolean): void => {
+        if (released) return;
+        released = true;
+        client.removeListener('error', onLost);
+        release(err);
+      };
+      const onLost = (error: Error): void => releaseOnce(error);
+      client.once('error', onLost);
+      client.release = releaseOnce;
+      return client;
+    });
+  }
+}
+
 export function openPostgresStore(url: string, options: { poolSize?: number } = {}): Store {
-  const pool = new pg.Pool({
+  const pool = new SelfHealingPool({
     connectionString: url,
     max: options.poolSize ?? 20,
     connectionTimeoutMillis: 5000,
+    // A database that stops answering without closing connections must not hang requests for ever: they fail
+    // (and map to 503) after this long. Generous, so long exports and imports are not cut short.
+    query_timeout: 120_000,
     idleTimeoutMillis: 30_000,
   });
   // A dropped idle connection must not crash the process: the pool replaces it on the next checkout.
   pool.on('error', () => undefined);
   // Nor may a dropped connection that is checked out: the pool listens for errors only on idle clients, and a
   // client held by a transaction (drizzle's pool.connect()) would emit an unhandled 'error' and kill the
-  // process. Its pending and later queries fail instead (→ 503), and the pool discards it on release.
+  // process. Its pending and later queries fail instead (→ 503); SelfHealingPool gives its slot back.
   pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
