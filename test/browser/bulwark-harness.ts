@@ -1,0 +1,126 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+/**
+ * What a browser journey needs: a fresh web build, a real `bulwark serve` on an empty data directory (so the
+ * demo organization and its one-time admin password exist), and Debian's chromium through playwright-core.
+ */
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results/screenshots');
+const CHROMIUM = '/usr/bin/chromium';
+
+/** Builds web/dist when it is missing or older than web/src (the same check `npm start` makes). */
+export function ensureWebBuild(): void {
+  execFileSync(process.execPath, ['scripts/ensure-web-build.mjs'], { cwd: REPO_ROOT, stdio: 'inherit', timeout: 240_000 });
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+// The demo banner's lines: `|   email:    admin@demo.example   |` and `|   password: <one-time secret>   |`.
+const BANNER_EMAIL = /^\|\s+email:\s+(\S+)/m;
+const BANNER_PASSWORD = /^\|\s+password:\s+(\S+)/m;
+
+export interface DemoServer {
+  baseUrl: string;
+  adminEmail: string;
+  adminPassword: string;
+  stop(): Promise<void>;
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/** Starts the server on a free port and an empty data directory; resolves once /readyz and the banner are in. */
+export async function startDemoServer(timeoutMs = 90_000): Promise<DemoServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-browser-data-'));
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', BULWARK_DEMO: 'true', BULWARK_SECURE_COOKIES: 'false' };
+  delete env.DATABASE_URL;
+  delete env.BULWARK_DATA_DIR;
+  delete env.BULWARK_WEB_DIR;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve', '--port', String(port), '--data-dir', dataDir], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    const killTimer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited(child);
+    clearTimeout(killTimer);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  try {
+    let isReady = false;
+    while (!isReady || !BANNER_PASSWORD.test(output)) {
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`bulwark serve exited early:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`bulwark serve was not ready within ${timeoutMs} ms:\n${output}`);
+      if (!isReady) isReady = await answersReady(baseUrl);
+      await sleep(200);
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const email = BANNER_EMAIL.exec(output)?.[1];
+  const password = BANNER_PASSWORD.exec(output)?.[1];
+  if (!email || !password) throw new Error(`no demo credentials in the banner:\n${output}`);
+  return { baseUrl, adminEmail: email, adminPassword: password, stop };
+}
+
+async function answersReady(baseUrl: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(2_000) });
+    return response.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+export interface Browser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Debian's chromium, headless, with a throwaway profile, at a 1366×768 laptop's size. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-browser-profile-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1366, height: 768 },
+    locale: 'en-GB',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      fs.rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
