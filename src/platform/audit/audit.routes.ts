@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../errors/catalogue.ts';
 import { authenticate, authorize } from '../http/guard.ts';
 import { ensureInstanceOrg } from '../orgs/orgs.service.ts';
-import { ORG_ROUTE_PROBLEMS, problems } from '../http/openapi-helpers.ts';
+import { ORG_ROUTE_PROBLEMS, plainJsonSerializer, problems } from '../http/openapi-helpers.ts';
 import { ZOrgParams } from '../orgs/orgs.schema.ts';
 import { ZAuditPage, ZAuditQuery, ZChainVerification } from './audit.schema.ts';
 import { listAuditEntries, verifyOrgChain } from './audit.service.ts';
@@ -11,6 +11,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/orgs/:org/audit',
     {
+      serializerCompiler: plainJsonSerializer,
       schema: {
         tags: ['audit'],
         summary: 'The audit trail, newest first, filtered and keyset-paged',

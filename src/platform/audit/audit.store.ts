@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../context.ts';
 import type { Queryable, Store } from '../db/store.ts';
 import { organizations } from '../orgs/orgs.table.ts';
-import { digestOf } from '../util/digest.ts';
+import { digestOf, sha256Hex } from '../util/digest.ts';
 import { newId } from '../util/ids.ts';
 import { auditEntries } from './audit.table.ts';
 import { hashEntry, type ChainedEntry } from './audit.chain.ts';
@@ -119,7 +119,8 @@ export function auditListQuery(orgId: string, filter: AuditFilter): { text: stri
  */
 export async function listAudit(store: Store, orgId: string, filter: AuditFilter): Promise<AuditRow[]> {
   const { text, params } = auditListQuery(orgId, filter);
-  return store.query<AuditRow>(text, params);
+  // One prepared statement per filter combination (the text differs only by which filters are present).
+  return store.query<AuditRow>(text, params, { name: `bulwark_audit_list_${sha256Hex(text).slice(0, 16)}` });
 }
 
 /**

@@ -32,6 +32,7 @@ export async function authorizeOrg(
          left join memberships m on m.org_id = o.id and m.user_id = $2
         where o.slug = $1`,
       [slug, principal.user.id],
+      { name: 'bulwark_org_membership' },
     );
     const row = rows[0];
     let role: Role | undefined = row?.role && isRole(row.role) ? row.role : undefined;

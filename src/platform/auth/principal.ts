@@ -48,7 +48,8 @@ interface TokenRow {
 
 /**
  * One query per request for a token: its organization binding, its owner, and whether last_used_at is stale
- * (we record use at most once a minute, so reads do not turn into writes).
+ * (we record use at most once a minute, so reads do not turn into writes). It is a named prepared statement,
+ * planned once per connection, and still runs on every request: revocation takes effect on the next one.
  */
 export async function resolveToken(store: Store, secret: string): Promise<TokenPrincipal> {
   const rows = await store.query<TokenRow>(
@@ -58,6 +59,7 @@ export async function resolveToken(store: Store, secret: string): Promise<TokenP
       where t.token_hash = $1 and t.revoked_at is null and (t.expires_at is null or t.expires_at > now())
         and u.disabled_at is null`,
     [sha256Hex(secret)],
+    { name: 'bulwark_resolve_token' },
   );
   const row = rows[0];
   if (!row || !isRole(row.role)) throw new AppError('UNAUTHENTICATED', 'The API token is unknown, expired or revoked');
@@ -90,6 +92,7 @@ export async function resolveSession(store: Store, secret: string): Promise<Sess
        from sessions s join users u on u.id = s.user_id
       where s.token_hash = $1 and s.expires_at > now() and u.disabled_at is null`,
     [sessionHash],
+    { name: 'bulwark_resolve_session' },
   );
   const row = rows[0];
   if (!row) throw new AppError('UNAUTHENTICATED', 'Your session has expired; sign in again');

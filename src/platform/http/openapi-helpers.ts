@@ -25,3 +25,10 @@ export function problems(...statuses: ProblemStatus[]): Partial<Record<ProblemSt
 
 /** The statuses every authenticated organization route can answer with. */
 export const ORG_ROUTE_PROBLEMS = [400, 401, 403, 404] as const;
+
+/**
+ * For hot list routes whose service already returns exactly the documented shape: serialise with plain
+ * JSON.stringify instead of re-encoding through zod (which cost ~0.1 ms and much garbage per page of 50).
+ * The response schema still documents the route in OpenAPI.
+ */
+export const plainJsonSerializer = (): ((data: unknown) => string) => (data) => JSON.stringify(data);
