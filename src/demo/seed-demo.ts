@@ -7,6 +7,7 @@ import { addMember } from '../platform/orgs/members.service.ts';
 import { createOrganization, INSTANCE_ORG_SLUG } from '../platform/orgs/orgs.service.ts';
 import { organizations } from '../platform/orgs/orgs.table.ts';
 import { createUser } from '../platform/orgs/users.service.ts';
+import { seedDemoInventory } from './demo-inventory.ts';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_ADMIN_EMAIL = 'admin@demo.example';
@@ -27,7 +28,8 @@ export async function isStoreEmpty(store: Store): Promise<boolean> {
 
 /**
  * A living demo: the "demo" organization, its administrator (credentials returned once), a small team in
- * the other roles, and an integration token, so the home page and the audit trail have something to show.
+ * the other roles, an integration token, and a cyberspace inventory (demo-inventory.ts), so the home page,
+ * the inventory and the audit trail have something to show.
  * Later capabilities add their own demo data here.
  */
 export async function seedDemo(store: Store): Promise<DemoCredentials> {
@@ -43,5 +45,6 @@ export async function seedDemo(store: Store): Promise<DemoCredentials> {
   ] as const;
   for (const person of team) await addMember(store, access, person);
   await createToken(store, access, { name: 'SIEM integration', role: 'viewer' });
+  await seedDemoInventory(store, access);
   return { email: admin.email, password: admin.generatedPassword! };
 }

@@ -3,3 +3,4 @@ export * from '../orgs/orgs.table.ts';
 export * from '../auth/auth.table.ts';
 export * from '../audit/audit.table.ts';
 export * from '../jobs/jobs.table.ts';
+export * from '../../inventory/inventory.table.ts';

@@ -5,6 +5,23 @@ import { tokenRoutes } from '../auth/tokens.routes.ts';
 import { orgRoutes } from '../orgs/orgs.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import { jobRoutes } from '../jobs/jobs.routes.ts';
+import { analyticsRoutes } from '../../inventory/analytics.routes.ts';
+import { assetRoutes } from '../../inventory/assets.routes.ts';
+import { dependencyRoutes } from '../../inventory/dependencies.routes.ts';
+import { externalOrganizationRoutes } from '../../inventory/external-orgs.routes.ts';
+import { scaleRoutes } from '../../inventory/scale.routes.ts';
 
 /** Every route module of the application. A new domain adds its module here. */
-export const routeModules: FastifyPluginAsyncZod[] = [healthRoutes, sessionRoutes, orgRoutes, tokenRoutes, auditRoutes, jobRoutes];
+export const routeModules: FastifyPluginAsyncZod[] = [
+  healthRoutes,
+  sessionRoutes,
+  orgRoutes,
+  tokenRoutes,
+  auditRoutes,
+  jobRoutes,
+  scaleRoutes,
+  externalOrganizationRoutes,
+  assetRoutes,
+  dependencyRoutes,
+  analyticsRoutes,
+];

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { performance } from 'node:perf_hooks';
+import { eq } from 'drizzle-orm';
+import { seedDemo, DEMO_SLUG } from '../../src/demo/seed-demo.ts';
+import { buildDemoEstate } from '../../src/demo/demo-inventory.ts';
+import { computeBlastRadius } from '../../src/inventory/analytics-reach.service.ts';
+import { verifyOrgChain } from '../../src/platform/audit/audit.service.ts';
+import { organizations } from '../../src/platform/orgs/orgs.table.ts';
+import { createTestStore, type TestStore } from '../support/test-store.ts';
+
+let ts: TestStore;
+let orgId: string;
+let seedMs: number;
+
+beforeAll(async () => {
+  ts = await createTestStore();
+  const started = performance.now();
+  await seedDemo(ts.store);
+  seedMs = performance.now() - started;
+  [{ id: orgId }] = (await ts.store.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, DEMO_SLUG))) as [{ id: string }];
+});
+afterAll(() => ts.dispose());
+
+describe('demo inventory', () => {
+  it('is deterministic: the same estate on every build', () => {
+    const [a, b] = [buildDemoEstate(), buildDemoEstate()];
+    expect(b.edges).toEqual(a.edges);
+    expect([...b.assets.keys()]).toEqual([...a.assets.keys()]);
+  });
+
+  it('seeds ~200 assets, ~400 dependencies and the outside organizations, audited, quickly', async () => {
+    const [row] = await ts.store.query<{ assets: number; edges: number; orgs: number; cycles: number }>(
+      `select (select count(*)::int from assets where org_id = $1) as assets, (select count(*)::int from dependencies where org_id = $1) as edges,
+              (select count(*)::int from external_organizations where org_id = $1) as orgs,
+              (select count(*)::int from dependencies a join dependencies b on a.org_id = b.org_id and a.source_id = b.target_asset_id and a.target_asset_id = b.source_id where a.org_id = $1) as cycles`,
+      [orgId],
+    );
+    expect(row!.assets).toBeGreaterThanOrEqual(190);
+    expect(row!.edges).toBeGreaterThanOrEqual(380);
+    expect(row!.orgs).toBe(10);
+    expect(row!.cycles).toBeGreaterThan(0);
+    const actions = await ts.store.query<{ action: string }>("select action from audit_entries where org_id = $1 and action like '%batch-upserted'", [orgId]);
+    expect(actions.map((a) => a.action).sort()).toEqual(['asset.batch-upserted', 'dependency.batch-upserted', 'external-organization.batch-upserted']);
+    expect((await verifyOrgChain(ts.store, orgId)).ok).toBe(true);
+    expect(seedMs).toBeLessThan(15_000); // < 5 s on an idle machine; generous for loaded CI
+  });
+
+  it('makes the cloud provider’s failure reach the customer-facing services', async () => {
+    const [nimbus] = await ts.store.query<{ id: string }>("select id from external_organizations where org_id = $1 and name = 'Nimbus Cloud'", [orgId]);
+    const result = await computeBlastRadius(ts.store, { orgId }, nimbus!.id, { limit: 1000 }, 'organization');
+    const names = result.items.map((item) => item.node.name);
+    expect(names).toEqual(expect.arrayContaining(['Online shop', 'Payments', 'Mobile app', 'Order history']));
+    expect(result.primaryAffected).toBeGreaterThan(5);
+  });
+});
