@@ -1,5 +1,8 @@
 import { Command } from 'commander';
+import { assetCommand } from './asset.command.ts';
 import { auditCommand } from './audit.command.ts';
+import { exportCommand } from './export.command.ts';
+import { importCommand } from './import.command.ts';
 import { migrateCommand } from './migrate.command.ts';
 import { orgCommand } from './org.command.ts';
 import { serveCommand } from './serve.command.ts';
@@ -16,5 +19,8 @@ export function buildProgram(): Command {
     .addCommand(userCommand)
     .addCommand(orgCommand)
     .addCommand(tokenCommand)
-    .addCommand(auditCommand);
+    .addCommand(auditCommand)
+    .addCommand(assetCommand)
+    .addCommand(exportCommand)
+    .addCommand(importCommand);
 }

@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { PassThrough, Readable } from 'node:stream';
+import type { Store } from '../../src/platform/db/store.ts';
+import { enqueueJob } from '../../src/platform/jobs/jobs.service.ts';
+import { removeMember } from '../../src/platform/orgs/members.service.ts';
+import { exportTenant } from '../../src/platform/transfer/export.service.ts';
+import { importTenant, type ImportSummary } from '../../src/platform/transfer/import.service.ts';
+import { ZCreateAsset } from '../../src/inventory/assets.schema.ts';
+import { createAsset } from '../../src/inventory/assets.service.ts';
+import { ZCreateDependency } from '../../src/inventory/dependencies.schema.ts';
+import { createDependency } from '../../src/inventory/dependencies.service.ts';
+import { ZCreateExternalOrganization } from '../../src/inventory/external-orgs.schema.ts';
+import { createExternalOrganization } from '../../src/inventory/external-orgs.service.ts';
+import { buildOrg, memberToken, type OrgFixture } from './test-app.ts';
+
+export interface TenantFixture {
+  org: OrgFixture;
+  /** An active token secret minted in the source store. */
+  viewerToken: string;
+}
+
+/**
+ * An organization with something in every tenant table and the awkward cases an export must carry:
+ * a removed member whose revoked token still names them, a queued job whose jsonb holds a number beyond
+ * 2^53, and timestamps with microseconds (the services write JavaScript dates, which have milliseconds).
+ */
+export async function buildTenant(store: Store): Promise<TenantFixture> {
+  const org = await buildOrg(store);
+  const viewer = await memberToken(store, org, 'viewer');
+  const leaver = await memberToken(store, org, 'auditor');
+  await removeMember(store, org.access, leaver.userId);
+  const [token] = await store.query<{ id: string }>('select id from api_tokens where org_id = $1 and user_id = $2', [org.orgId, viewer.userId]);
+  await store.db.transaction((tx) => enqueueJob(tx, org.access, 'import.csv', { nested: { a: [1.5, null, 'é\n"'] } }));
+  await store.query("update api_tokens set last_used_at = '2024-02-29T23:59:59.123456Z' where org_id = $1 and id = $2", [org.orgId, token!.id]);
+  await store.query(
+    `update jobs set progress_total = 7, heartbeat_at = '2024-03-01T00:00:00.000001Z', result = '{"big": 9007199254740993, "exact": 1.50}'::jsonb where org_id = $1`,
+    [org.orgId],
+  );
+  await buildInventory(store, org);
+  return { org, viewerToken: viewer.token };
+}
+
+/** Inventory rows: composite foreign keys, arrays, dates and generated columns (which the target recomputes). */
+async function buildInventory(store: Store, org: OrgFixture): Promise<void> {
+  const supplier = await createExternalOrganization(
+    store,
+    org.access,
+    ZCreateExternalOrganization.parse({ name: 'Cloudy Ltd', relationshipTypes: ['cloud-provider'], contacts: [{ name: 'Ops desk', email: 'ops@cloudy.test' }], contractStart: '2024-01-31' }),
+  );
+  const api = await createAsset(
+    store,
+    org.access,
+    ZCreateAsset.parse({ kind: 'software', name: 'Payments API', operatorId: supplier.id, confidentiality: 3, tags: ['pci', 'tier-1'], externalIds: { purl: 'pkg:npm/payments@1.0.0' } }),
+  );
+  const host = await createAsset(store, org.access, ZCreateAsset.parse({ kind: 'host', name: 'db-01', availability: 4, rtoMinutes: 60 }));
+  await createDependency(store, org.access, ZCreateDependency.parse({ sourceId: api.id, targetId: host.id, type: 'runs-on' }));
+}
+
+/** Runs exportTenant into memory and returns the file's text. */
+export async function exportText(store: Store, slug: string): Promise<string> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  await exportTenant(store, slug, out);
+  out.end();
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export const importText = (store: Store, text: string): Promise<ImportSummary> => importTenant(store, () => Readable.from([Buffer.from(text, 'utf8')]));
+
+/** The file without the header fields that differ between two exports of the same data. */
+export function comparable(text: string): string {
+  const [header, ...rest] = text.split('\n');
+  const { exportedAt: _exportedAt, sourceStore: _sourceStore, ...stable } = JSON.parse(header!) as Record<string, unknown>;
+  return [JSON.stringify(stable), ...rest].join('\n');
+}
+
+/** Rewrites the last line's checksum to match the row lines, as someone editing the file on purpose would. */
+export function reseal(text: string): string {
+  const lines = text.split('\n').filter((l) => l.length > 0);
+  const rows = lines.slice(1, -1);
+  const sha256 = createHash('sha256').update(rows.map((l) => `${l}\n`).join('')).digest('hex');
+  return [lines[0], ...rows, JSON.stringify({ end: { rows: rows.length, sha256 } }), ''].join('\n');
+}
+
+const COUNTED = ['organizations', 'users', 'memberships', 'api_tokens', 'jobs', 'audit_entries', 'sessions'];
+
+/** Rows per table in the whole store: what a refused import must leave unchanged. */
+export async function storeCounts(store: Store): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of COUNTED) counts[table] = (await store.query<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n;
+  return counts;
+}
