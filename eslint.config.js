@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'web/dist/', 'data/', 'migrations/', 'coverage/', '.bench/', 'bin/'] },
+  { ignores: ['node_modules/', 'web/dist/', 'data/', 'migrations/', 'coverage/', '.bench/', 'bin/', '.tmp/', '.ci/reports/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
