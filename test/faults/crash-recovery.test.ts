@@ -1,9 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer } from '../support/test-app.ts';
-import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-db.ts';
+import { createStoreTarget, STORE_UNDER_TEST } from '../support/scratch-db.ts';
 import {
   runCli,
   seedOrgWithToken,
@@ -20,7 +19,6 @@ import {
  * restart, and the audit hash chain must still verify. The embedded store runs PGlite without fsync; this is
  * the proof that this is safe against process death (the pages are in the OS cache when the response leaves).
  */
-const onPostgres = process.env.BULWARK_TEST_STORE === 'postgres';
 
 /** Parallel writers: enough to have transactions open and queued when the kill lands. */
 const WRITERS = 4;
@@ -150,16 +148,6 @@ function crashScenario(makeTarget: () => Promise<{ target: StoreTarget; cleanup:
   );
 }
 
-describe.runIf(!onPostgres)('kill -9 during writes, embedded store', () => {
-  crashScenario(async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-crash-'));
-    return { target: { dataDir }, cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
-  });
-});
-
-describe.runIf(onPostgres)('kill -9 during writes, PostgreSQL', () => {
-  crashScenario(async () => {
-    const database: ScratchDatabase = await createScratchDatabase();
-    return { target: { databaseUrl: database.url }, cleanup: () => database.drop() };
-  });
+describe(`kill -9 during writes, ${STORE_UNDER_TEST}`, () => {
+  crashScenario(() => createStoreTarget('bulwark-crash-'));
 });

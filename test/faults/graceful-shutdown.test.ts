@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/platform/http/app.ts';
-import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-db.ts';
+import { createStoreTarget, STORE_UNDER_TEST } from '../support/scratch-db.ts';
 import {
   seedOrgWithToken,
   startServer,
@@ -189,16 +188,6 @@ function shutdownScenario(makeTarget: () => Promise<{ target: StoreTarget; clean
   );
 }
 
-describe.runIf(!onPostgres)('serve shutdown on SIGTERM, embedded store', () => {
-  shutdownScenario(async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-shutdown-'));
-    return { target: { dataDir }, cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
-  });
-});
-
-describe.runIf(onPostgres)('serve shutdown on SIGTERM, PostgreSQL', () => {
-  shutdownScenario(async () => {
-    const database: ScratchDatabase = await createScratchDatabase();
-    return { target: { databaseUrl: database.url }, cleanup: () => database.drop() };
-  });
+describe(`serve shutdown on SIGTERM, ${STORE_UNDER_TEST}`, () => {
+  shutdownScenario(() => createStoreTarget('bulwark-shutdown-'));
 });
