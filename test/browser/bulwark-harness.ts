@@ -1,10 +1,10 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { freePort } from '../support/server-process.ts';
 
 /**
  * What a browser journey needs: a fresh web build, a real `bulwark serve` on an empty data directory (so the
@@ -17,17 +17,6 @@ const CHROMIUM = '/usr/bin/chromium';
 /** Builds web/dist when it is missing or older than web/src (the same check `npm start` makes). */
 export function ensureWebBuild(): void {
   execFileSync(process.execPath, ['scripts/ensure-web-build.mjs'], { cwd: REPO_ROOT, stdio: 'inherit', timeout: 240_000 });
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 // The demo banner's lines: `|   email:    admin@demo.example   |` and `|   password: <one-time secret>   |`.
