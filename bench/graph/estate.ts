@@ -3,8 +3,8 @@
  * outside organizations, power-law in-degree (hubs: shared hosts, sites, cloud providers) and cycles
  * (software ↔ software, host ↔ host, service ↔ service). Same seed, same graph, in every process.
  */
-import type { EdgeArrays } from '../../src/inventory/graph/csr.ts';
-import type { NodeColumns } from '../../src/inventory/graph/graph.ts';
+import { allocateEdgeArrays, type EdgeArrays } from '../../src/inventory/graph/csr.ts';
+import { allocateNodeColumns, type NodeColumns } from '../../src/inventory/graph/graph.ts';
 import { edgeTypeCode, nodeKindCode, type EdgeType, type NodeKind } from '../../src/inventory/graph/types.ts';
 
 export interface Estate {
@@ -83,13 +83,8 @@ export function generateEstate(n: number, m: number, seed: number): Estate {
   person.size += n - organizations - first; // rounding remainder
   blocks.set('organization', { first: n - organizations, size: organizations });
 
-  const ids: string[] = new Array<string>(n);
-  const kind = new Uint8Array(n);
-  const isPrimary = new Uint8Array(n);
-  const confidentiality = new Uint8Array(n);
-  const integrity = new Uint8Array(n);
-  const availability = new Uint8Array(n);
-  const criticality = new Uint8Array(n);
+  const nodes = allocateNodeColumns(n);
+  const { ids, kind, isPrimary, confidentiality, integrity, availability, criticality } = nodes;
   const level = (): number => 1 + Math.floor(random() * 4);
   for (const [name, block] of blocks) {
     const primary = name === 'information' || name === 'business_process' || name === 'service';
@@ -108,9 +103,8 @@ export function generateEstate(n: number, m: number, seed: number): Estate {
     }
   }
 
-  const src = new Uint32Array(m);
-  const dst = new Uint32Array(m);
-  const type = new Uint8Array(m);
+  const edges = allocateEdgeArrays(m);
+  const { src, dst, type } = edges;
   // Rules as flat arrays: destructuring and closures in this 5 M-iteration loop cost seconds of GC.
   const total = RULES.reduce((sum, rule) => sum + rule[3], 0);
   const cumulative = Float64Array.from(RULES, (_, i) => RULES.slice(0, i + 1).reduce((t, r) => t + r[3], 0) / total);
@@ -130,8 +124,8 @@ export function generateEstate(n: number, m: number, seed: number): Estate {
     type[e++] = ruleType[rule]!;
   }
   return {
-    nodes: { ids, kind, isPrimary, confidentiality, integrity, availability, criticality },
-    edges: { src, dst, type },
+    nodes,
+    edges,
     blocks,
   };
 }

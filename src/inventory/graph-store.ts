@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Store } from '../platform/db/store.ts';
-import { createGraph, type InventoryGraph } from './graph/index.ts';
+import { allocateEdgeArrays, allocateNodeColumns, createGraph, type InventoryGraph } from './graph/index.ts';
 import { ASSET_KIND_CODES, DEPENDENCY_TYPE_CODES, ORGANIZATION_CODE } from './graph-codes.ts';
 import { readInventoryHead } from './inventory-state.ts';
 import { rowsOf } from './sql-rows.ts';
@@ -80,13 +80,8 @@ export async function loadGraph(store: Store, orgId: string): Promise<LoadedGrap
 
 function buildFromPacked(assetRow: Packed, orgRow: Packed, edgeRow: { m: number; edges: string }) {
   const n = assetRow.n + orgRow.n;
-  const ids: string[] = new Array<string>(n);
-  const kind = new Uint8Array(n);
-  const isPrimary = new Uint8Array(n);
-  const confidentiality = new Uint8Array(n);
-  const integrity = new Uint8Array(n);
-  const availability = new Uint8Array(n);
-  const criticality = new Uint8Array(n);
+  const nodes = allocateNodeColumns(n);
+  const { ids, kind, isPrimary, confidentiality, integrity, availability, criticality } = nodes;
   const { attrs } = assetRow;
   for (let u = 0; u < assetRow.n; u++) {
     ids[u] = assetRow.ids.slice(u * ID_LENGTH, (u + 1) * ID_LENGTH);
@@ -105,9 +100,8 @@ function buildFromPacked(assetRow: Packed, orgRow: Packed, edgeRow: { m: number;
     kind[u] = ORGANIZATION_CODE;
     criticality[u] = orgRow.attrs.charCodeAt(k) - LEVEL_BASE;
   }
-  const src = new Uint32Array(edgeRow.m);
-  const dst = new Uint32Array(edgeRow.m);
-  const type = new Uint8Array(edgeRow.m);
+  const edgeArrays = allocateEdgeArrays(edgeRow.m);
+  const { src, dst, type } = edgeArrays;
   const { edges } = edgeRow;
   // "s,t,c,s,t,c,…": digits accumulate until a comma; the field cycles source → target → type.
   let value = 0;
@@ -126,7 +120,7 @@ function buildFromPacked(assetRow: Packed, orgRow: Packed, edgeRow: { m: number;
     value = 0;
   }
   if (e !== edgeRow.m) throw new Error(`inventory snapshot parsed ${e} of ${edgeRow.m} edges`);
-  return createGraph({ ids, kind, isPrimary, confidentiality, integrity, availability, criticality }, { src, dst, type }, e);
+  return createGraph(nodes, edgeArrays, e);
 }
 
 /** Graphs kept in memory per store, most recently used last; a few organizations' worth. */

@@ -7,6 +7,10 @@ export interface EdgeArrays {
   type: Uint8Array;
 }
 
+export function allocateEdgeArrays(m: number): EdgeArrays {
+  return { src: new Uint32Array(m), dst: new Uint32Array(m), type: new Uint8Array(m) };
+}
+
 /**
  * Compressed sparse rows in both directions. The out-edges of node u are
  * outTargets[outOffsets[u] .. outOffsets[u + 1]) (u depends on them); the in-edges are

@@ -13,6 +13,19 @@ export interface NodeColumns {
   criticality: Uint8Array;
 }
 
+/** Zeroed node columns for `n` nodes (ids to be filled in), the one place that knows their layout. */
+export function allocateNodeColumns(n: number): NodeColumns & { ids: string[] } {
+  return {
+    ids: new Array<string>(n),
+    kind: new Uint8Array(n),
+    isPrimary: new Uint8Array(n),
+    confidentiality: new Uint8Array(n),
+    integrity: new Uint8Array(n),
+    availability: new Uint8Array(n),
+    criticality: new Uint8Array(n),
+  };
+}
+
 /**
  * Edges added since the last CSR build, per node as flat [neighbour, type, neighbour, type, …] lists.
  * Removed edges of the CSR are not listed here: they are overwritten in place with TOMBSTONE_TYPE.

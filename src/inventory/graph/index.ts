@@ -3,8 +3,8 @@
  * Nodes are assets and outside organizations; edge A→B means "A depends on B" (see types.ts).
  */
 export * from './types.ts';
-export { buildCsr, csrByteSize, type Csr, type EdgeArrays } from './csr.ts';
-export { createGraph, forEachNeighbor, nodeOf, type InventoryGraph, type NodeColumns } from './graph.ts';
+export { allocateEdgeArrays, buildCsr, csrByteSize, type Csr, type EdgeArrays } from './csr.ts';
+export { allocateNodeColumns, createGraph, forEachNeighbor, nodeOf, type InventoryGraph, type NodeColumns } from './graph.ts';
 export { graphFromRecords, type EdgeRecord, type NodeRecord } from './records.ts';
 export { compact, edgeCount } from './compaction.ts';
 export { addEdge, addNode, applyChanges, hasEdge, removeEdge, removeNode, setAttributes, type GraphChange } from './delta.ts';

@@ -1,5 +1,5 @@
-import type { EdgeArrays } from './csr.ts';
-import { createGraph, writeAttributes, type InventoryGraph, type NodeColumns } from './graph.ts';
+import { allocateEdgeArrays } from './csr.ts';
+import { allocateNodeColumns, createGraph, writeAttributes, type InventoryGraph } from './graph.ts';
 import { edgeTypeCode, type EdgeType, type NodeAttributes } from './types.ts';
 
 export interface NodeRecord extends NodeAttributes {
@@ -14,22 +14,13 @@ export interface EdgeRecord {
 /** Convenience builder from plain records (tests, small tenants, the store layer's first load). */
 export function graphFromRecords(nodes: readonly NodeRecord[], edges: readonly EdgeRecord[]): InventoryGraph {
   const n = nodes.length;
-  const columns: NodeColumns = {
-    ids: nodes.map((node) => node.id),
-    kind: new Uint8Array(n),
-    isPrimary: new Uint8Array(n),
-    confidentiality: new Uint8Array(n),
-    integrity: new Uint8Array(n),
-    availability: new Uint8Array(n),
-    criticality: new Uint8Array(n),
-  };
-  nodes.forEach((node, u) => writeAttributes(columns, u, node));
+  const columns = allocateNodeColumns(n);
+  nodes.forEach((node, u) => {
+    columns.ids[u] = node.id;
+    writeAttributes(columns, u, node);
+  });
   const position = new Map(columns.ids.map((id, u) => [id, u]));
-  const arrays: EdgeArrays = {
-    src: new Uint32Array(edges.length),
-    dst: new Uint32Array(edges.length),
-    type: new Uint8Array(edges.length),
-  };
+  const arrays = allocateEdgeArrays(edges.length);
   edges.forEach((edge, e) => {
     const from = position.get(edge.from);
     const to = position.get(edge.to);
