@@ -2,7 +2,7 @@ import { NavLink, Stack } from '@mantine/core';
 import type { Role } from '../api/api-types';
 import { orgPath } from '../router/org-path';
 import { linkProps } from '../router/router';
-import { isEntryAllowed, NAV_ENTRIES, type NavEntry } from './nav-registry';
+import { navigationEntries, type NavEntry } from './nav-registry';
 
 interface MainNavProps {
   orgSlug: string;
@@ -15,7 +15,7 @@ interface MainNavProps {
 export function MainNav({ orgSlug, role, activeEntry, onNavigate }: MainNavProps) {
   return (
     <Stack gap={2} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-      {NAV_ENTRIES.filter((entry) => isEntryAllowed(entry, role)).map((entry) => {
+      {navigationEntries(role).map((entry) => {
         const isActive = entry === activeEntry;
         const { href, onClick } = linkProps(orgPath(orgSlug, entry.path));
         return (

@@ -21,6 +21,8 @@ export interface NavEntry {
   /** Roles that see the entry and may open the page (the API enforces the same rules). */
   roles: readonly Role[];
   page: ComponentType;
+  /** Detail pages (`assets/:assetId`) have a route and a role check but no link in the navigation. */
+  hidden?: boolean;
 }
 
 export const NAV_ENTRIES: readonly NavEntry[] = [
@@ -30,6 +32,9 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   // Everyone manages their own tokens; administrators and auditors see all of them.
   { label: 'API tokens', path: 'tokens', icon: IconKey, roles: ROLES, page: TokensPage },
 ];
+
+/** Entries shown in the left navigation, in order. */
+export const navigationEntries = (role: Role): NavEntry[] => NAV_ENTRIES.filter((entry) => !entry.hidden && isEntryAllowed(entry, role));
 
 export const isEntryAllowed = (entry: NavEntry, role: Role): boolean => entry.roles.includes(role);
 
