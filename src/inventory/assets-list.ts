@@ -1,3 +1,4 @@
+import { checkedQuery } from '../platform/auth/token-check.ts';
 import type { OrgAccess } from '../platform/context.ts';
 import type { Store } from '../platform/db/store.ts';
 import { AppError } from '../platform/errors/catalogue.ts';
@@ -101,7 +102,7 @@ async function totalOf(store: Store, orgId: string, query: TAssetQuery, filters:
  * One page of assets: filtered, searched and sorted in the store, keyset-paged on (sort keys, id).
  * Plain SQL on the driver: the hot list of the inventory, meant to stay fast at 100,000 assets.
  */
-export async function listAssets(store: Store, access: Pick<OrgAccess, 'orgId'>, query: TAssetQuery): Promise<TAssetPage> {
+export async function listAssets(store: Store, access: Pick<OrgAccess, 'orgId' | 'tokenCheck'>, query: TAssetQuery): Promise<TAssetPage> {
   const sort = SORTS[query.sort];
   const filters = filtersOf(access.orgId, query);
   const clauses = [...filters.clauses];
@@ -121,7 +122,7 @@ export async function listAssets(store: Store, access: Pick<OrgAccess, 'orgId'>,
                   from assets where ${clauses.join(' and ')}
                  order by ${keys.map((key) => `${key}${direction}`).join(', ')} limit $${params.length}`;
   const [rows, total] = await Promise.all([
-    store.query<AssetRow & Record<`k${number}`, CursorKey>>(text, params),
+    checkedQuery<AssetRow & Record<`k${number}`, CursorKey>>(store, access, text, params),
     totalOf(store, access.orgId, query, filters),
   ]);
   const page = rows.slice(0, query.limit);

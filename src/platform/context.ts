@@ -1,4 +1,5 @@
 import type { Role } from './auth/roles.ts';
+import type { PendingTokenCheck } from './auth/token-check.ts';
 
 /** Who is acting. `label` is what the audit trail shows (an email, a token name, "system"). */
 export interface Actor {
@@ -16,6 +17,8 @@ export interface OrgAccess {
   /** The user behind the actor (a token's owner), for ownership checks. */
   userId: string | null;
   requestId: string | null;
+  /** A read request's token validity check not yet settled (see auth/token-check.ts). */
+  tokenCheck?: PendingTokenCheck;
 }
 
 export const SYSTEM_ACTOR: Actor = { type: 'system', id: null, label: 'system' };

@@ -24,8 +24,8 @@ function present(row: AuditRow): TAuditEntry {
   };
 }
 
-export async function listAuditEntries(store: Store, access: Pick<OrgAccess, 'orgId'>, query: TAuditQuery): Promise<TAuditPage> {
-  const rows = await listAudit(store, access.orgId, {
+export async function listAuditEntries(store: Store, access: Pick<OrgAccess, 'orgId' | 'tokenCheck'>, query: TAuditQuery): Promise<TAuditPage> {
+  const rows = await listAudit(store, access, {
     action: query.action,
     actorId: query.actorId,
     targetType: query.targetType,

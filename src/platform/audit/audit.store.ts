@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Actor } from '../context.ts';
+import { checkedQuery } from '../auth/token-check.ts';
+import type { Actor, OrgAccess } from '../context.ts';
 import type { Queryable, Store } from '../db/store.ts';
 import { organizations } from '../orgs/orgs.table.ts';
 import { digestOf, sha256Hex } from '../util/digest.ts';
@@ -117,10 +118,10 @@ export function auditListQuery(orgId: string, filter: AuditFilter): { text: stri
  * Plain SQL on the driver: this is the hottest list in the product and the query builder costs more than
  * the query (see bench/http).
  */
-export async function listAudit(store: Store, orgId: string, filter: AuditFilter): Promise<AuditRow[]> {
-  const { text, params } = auditListQuery(orgId, filter);
+export async function listAudit(store: Store, access: Pick<OrgAccess, 'orgId' | 'tokenCheck'>, filter: AuditFilter): Promise<AuditRow[]> {
+  const { text, params } = auditListQuery(access.orgId, filter);
   // One prepared statement per filter combination (the text differs only by which filters are present).
-  return store.query<AuditRow>(text, params, { name: `bulwark_audit_list_${sha256Hex(text).slice(0, 16)}` });
+  return checkedQuery<AuditRow>(store, access, text, params, { name: `bulwark_audit_list_${sha256Hex(text).slice(0, 16)}` });
 }
 
 /**

@@ -25,7 +25,7 @@ export async function authorizeOrg(
   let access: OrgAccess;
   if (principal.kind === 'token') {
     if (principal.orgSlug !== slug) throw notFound('Organization');
-    access = { orgId: principal.orgId, orgSlug: slug, role: principal.role, actor: actorOf(principal), userId: principal.user.id, requestId };
+    access = { orgId: principal.orgId, orgSlug: slug, role: principal.role, actor: actorOf(principal), userId: principal.user.id, requestId, tokenCheck: principal.pendingCheck };
   } else {
     const rows = await store.query<{ id: string; role: string | null }>(
       `select o.id, m.role from organizations o

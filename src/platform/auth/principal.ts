@@ -3,6 +3,7 @@ import type { Store } from '../db/store.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { isRole, type Role } from './roles.ts';
 import { sha256Hex } from '../util/digest.ts';
+import { cachedToken, rememberToken, type PendingTokenCheck, type TokenFacts } from './token-check.ts';
 
 export const SESSION_COOKIE = 'bulwark_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -30,6 +31,8 @@ export interface TokenPrincipal {
   orgId: string;
   orgSlug: string;
   role: Role;
+  /** Set on read requests that answer from remembered token facts: the validity check still to settle. */
+  pendingCheck?: PendingTokenCheck;
 }
 export type Principal = SessionPrincipal | TokenPrincipal;
 
@@ -43,30 +46,50 @@ interface TokenRow {
   email: string;
   user_name: string;
   is_instance_admin: boolean;
+  expires_at: Date | null;
   needs_touch: boolean;
 }
 
+/** Records a token's use at most once a minute per process, off the request's path. */
+function touchIfStale(store: Store, facts: TokenFacts, now: number): void {
+  if (now - facts.touchedAt < 60_000) return;
+  facts.touchedAt = now;
+  const { orgId, tokenId } = facts.principal;
+  store.query('update api_tokens set last_used_at = now() where org_id = $1 and id = $2', [orgId, tokenId]).catch(() => undefined);
+}
+
 /**
- * One query per request for a token: its organization binding, its owner, and whether last_used_at is stale
- * (we record use at most once a minute, so reads do not turn into writes). It is a named prepared statement,
- * planned once per connection, and still runs on every request: revocation takes effect on the next one.
+ * Resolves an API token. A read request (`defer`) whose token this process has seen answers from memory and
+ * carries a pending validity check, settled in its first query or before its response (see token-check.ts).
+ * Otherwise one query: the token's binding, its owner, and whether last_used_at is stale (use is recorded at
+ * most once a minute, so reads do not turn into writes). Either way revocation takes effect on the next
+ * request.
  */
-export async function resolveToken(store: Store, secret: string): Promise<TokenPrincipal> {
+export async function resolveToken(store: Store, secret: string, options: { defer: boolean } = { defer: false }): Promise<TokenPrincipal> {
+  const tokenHash = sha256Hex(secret);
+  const now = Date.now();
+  if (options.defer) {
+    const facts = cachedToken(store, tokenHash, now);
+    if (facts) {
+      touchIfStale(store, facts, now);
+      return { ...facts.principal, pendingCheck: { tokenHash, settled: false } };
+    }
+  }
   const rows = await store.query<TokenRow>(
     `select t.id, t.org_id, o.slug as org_slug, t.name, t.role, u.id as user_id, u.email, u.name as user_name, u.is_instance_admin,
-            (t.last_used_at is null or t.last_used_at < now() - interval '1 minute') as needs_touch
+            t.expires_at, (t.last_used_at is null or t.last_used_at < now() - interval '1 minute') as needs_touch
        from api_tokens t join users u on u.id = t.user_id join organizations o on o.id = t.org_id
       where t.token_hash = $1 and t.revoked_at is null and (t.expires_at is null or t.expires_at > now())
         and u.disabled_at is null`,
-    [sha256Hex(secret)],
-    { name: 'bulwark_resolve_token' },
+    [tokenHash],
+    { name: 'bulwark_resolve_token_v2' },
   );
   const row = rows[0];
   if (!row || !isRole(row.role)) throw new AppError('UNAUTHENTICATED', 'The API token is unknown, expired or revoked');
   if (row.needs_touch) {
     await store.query('update api_tokens set last_used_at = now() where org_id = $1 and id = $2', [row.org_id, row.id]);
   }
-  return {
+  const principal: TokenPrincipal = {
     kind: 'token',
     tokenId: row.id,
     tokenName: row.name,
@@ -75,6 +98,8 @@ export async function resolveToken(store: Store, secret: string): Promise<TokenP
     role: row.role,
     user: { id: row.user_id, email: row.email, name: row.user_name, isInstanceAdmin: false },
   };
+  rememberToken(store, tokenHash, { principal, expiresAt: row.expires_at ? new Date(row.expires_at).getTime() : null, touchedAt: now });
+  return principal;
 }
 
 interface SessionRow {

@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { settleTokenCheck } from '../auth/token-check.ts';
 import type { Config } from '../config.ts';
 import type { Store } from '../db/store.ts';
 import { AppError } from '../errors/catalogue.ts';
@@ -49,6 +50,9 @@ export async function buildApp(store: Store, config: Config, options: { logger?:
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => sendProblem(request, reply, error));
   app.addHook('onSend', async (request, reply) => {
+    // A read request's token check that no query settled is settled now, before anything is sent.
+    const principal = request.principal;
+    if (principal?.kind === 'token' && principal.pendingCheck) await settleTokenCheck(store, principal.pendingCheck);
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');

@@ -9,7 +9,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Identifies the caller: `Authorization: Bearer <token>` first, else the session cookie. A cookie-borne
- * request that changes state must echo the session's CSRF token in the X-CSRF-Token header.
+ * request that changes state must echo the session's CSRF token in the X-CSRF-Token header. A read request's
+ * token may be checked later in the request (auth/token-check.ts); a write's is checked here.
  */
 export async function authenticate(request: FastifyRequest): Promise<Principal> {
   if (request.principal) return request.principal;
@@ -19,7 +20,7 @@ export async function authenticate(request: FastifyRequest): Promise<Principal> 
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1]?.startsWith(TOKEN_PREFIX)) throw new AppError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <API token>"');
-    principal = await resolveToken(store, match[1]);
+    principal = await resolveToken(store, match[1], { defer: SAFE_METHODS.has(request.method) });
   } else {
     const secret = request.cookies[SESSION_COOKIE];
     if (!secret) throw new AppError('UNAUTHENTICATED');
