@@ -85,7 +85,7 @@ describe('token validity on read requests answered from memory', () => {
       payload: { kind: 'host', name: 'should-not-exist', externalIds: { cmdbId: 'CI-NOPE' } },
     });
     expect(created.statusCode).toBe(401);
-    const rows = await ctx.store.query('select 1 from assets where org_id = $1', [org.id]);
+    const rows = await ctx.store.query('select 1 from assets where org_id = $1', [org.orgId]);
     expect(rows).toHaveLength(0);
   });
 
