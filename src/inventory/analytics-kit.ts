@@ -26,16 +26,19 @@ export const graphEdgeTypes = (types: readonly DependencyType[] | undefined): Ed
 
 /**
  * Names the given graph nodes from the store (names are not kept in the graph). A node deleted after the
- * graph was loaded keeps its id and kind, named "(deleted)".
+ * graph was loaded keeps its id and kind, named "(deleted)". Ids and kinds are read before the await: a
+ * later request may patch the shared graph meanwhile (graph-refresh.ts) and reuse a freed node number.
  */
 export async function namerFor(store: Store, loaded: LoadedGraph, nodes: Iterable<number>): Promise<(u: number) => TNodeRef> {
   const { graph } = loaded;
-  const ids = Array.from(new Set(nodes), (u) => graph.ids[u]!);
-  const found = await resolveNodes(store.db, loaded.orgId, ids);
+  const seen = new Map<number, { id: string; kind: TNodeRef['kind'] }>();
+  for (const u of nodes) if (!seen.has(u)) seen.set(u, { id: graph.ids[u]!, kind: apiKindOf(graph.kind[u]!) });
+  const found = await resolveNodes(store.db, loaded.orgId, Array.from(seen.values(), (node) => node.id));
   return (u) => {
-    const id = graph.ids[u]!;
-    const node = found.get(id);
-    return node ? { id, name: node.name, kind: node.kind } : { id, name: '(deleted)', kind: apiKindOf(graph.kind[u]!) };
+    const known = seen.get(u);
+    if (!known) throw new Error(`node ${u} was not named`);
+    const node = found.get(known.id);
+    return node ? { id: known.id, name: node.name, kind: node.kind } : { id: known.id, name: '(deleted)', kind: known.kind };
   };
 }
 

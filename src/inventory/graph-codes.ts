@@ -18,6 +18,9 @@ const GRAPH_KIND: Record<AssetKind, NodeKind> = {
   person: 'person',
 };
 
+/** The graph's kind of an asset kind. */
+export const graphKindOf = (kind: AssetKind): NodeKind => GRAPH_KIND[kind];
+
 /** Graph kind code of ASSET_KINDS[i], for the loader (which reads the kind's position in ASSET_KINDS). */
 export const ASSET_KIND_CODES: Uint8Array = Uint8Array.from(ASSET_KINDS, (kind) => nodeKindCode(GRAPH_KIND[kind]));
 export const ORGANIZATION_CODE = nodeKindCode('organization');

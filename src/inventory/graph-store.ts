@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Store } from '../platform/db/store.ts';
 import { allocateEdgeArrays, allocateNodeColumns, createGraph, type InventoryGraph } from './graph/index.ts';
 import { ASSET_KIND_CODES, DEPENDENCY_TYPE_CODES, ORGANIZATION_CODE } from './graph-codes.ts';
+import { refreshGraph } from './graph-refresh.ts';
 import { readInventoryHead } from './inventory-state.ts';
 import { rowsOf } from './sql-rows.ts';
 import { ASSET_KINDS, DEPENDENCY_TYPES, PRIMARY_ASSET_KINDS } from './vocabulary.ts';
@@ -129,14 +130,16 @@ const caches = new WeakMap<Store, Map<string, Promise<LoadedGraph>>>();
 
 /**
  * The organization's graph, in step with the store: one primary-key read of the inventory version per
- * call, and a reload only when the version moved (a write in any process bumps it in its transaction).
- * Concurrent callers share one load.
+ * call; when the version moved (a write in any process bumps it in its transaction), the cached graph is
+ * patched with the nodes the journal says changed (graph-refresh.ts), or reloaded when that is not possible.
+ * Concurrent callers share one load or patch.
  */
 export async function graphFor(store: Store, orgId: string): Promise<LoadedGraph> {
   let cache = caches.get(store);
   if (!cache) caches.set(store, (cache = new Map()));
   const { version } = await readInventoryHead(store, orgId);
   const cached = cache.get(orgId);
+  let stale: LoadedGraph | undefined;
   if (cached) {
     const entry = await cached.catch(() => undefined);
     if (entry && entry.version >= version) {
@@ -145,13 +148,24 @@ export async function graphFor(store: Store, orgId: string): Promise<LoadedGraph
       return entry;
     }
     if (cache.get(orgId) !== cached) return graphFor(store, orgId); // someone else started a reload meanwhile
+    stale = entry;
   }
-  const loading = loadGraph(store, orgId);
+  const loading = stale ? patchOrReload(store, stale) : loadGraph(store, orgId);
   cache.delete(orgId);
   cache.set(orgId, loading);
   void loading.catch(() => cache.get(orgId) === loading && cache.delete(orgId));
   while (cache.size > MAX_CACHED_ORGS) cache.delete(cache.keys().next().value!);
   return loading;
+}
+
+async function patchOrReload(store: Store, stale: LoadedGraph): Promise<LoadedGraph> {
+  try {
+    const patched = await refreshGraph(store, stale);
+    if (patched) return patched;
+  } catch {
+    // A patch that failed half-way leaves that graph unusable; a full load replaces it.
+  }
+  return loadGraph(store, stale.orgId);
 }
 
 /** A result derived from the loaded graph, computed once per inventory version. */

@@ -16,7 +16,19 @@ export async function beginInventoryWrite(tx: Queryable, orgId: string): Promise
     .values({ orgId, inventoryVersion: 1 })
     .onConflictDoUpdate({ target: inventoryState.orgId, set: { inventoryVersion: sql`${inventoryState.inventoryVersion} + 1` } })
     .returning({ version: inventoryState.inventoryVersion, scale: inventoryState.protectionScale });
-  return { version: row!.version, scale: scaleFrom(row!.scale) };
+  const version = row!.version;
+  if (version % JOURNAL_PRUNE_EVERY === 0) await pruneJournal(tx, orgId, version - JOURNAL_KEPT);
+  return { version, scale: scaleFrom(row!.scale) };
+}
+
+/** Versions of graph changes kept in inventory_changes: a process whose graph is older reloads it. */
+const JOURNAL_KEPT = 1000;
+const JOURNAL_PRUNE_EVERY = 100;
+
+async function pruneJournal(tx: Queryable, orgId: string, upTo: number): Promise<void> {
+  if (upTo <= 0) return;
+  await tx.execute(sql`delete from inventory_changes where org_id = ${orgId} and version <= ${upTo}`);
+  await tx.execute(sql`update inventory_state set journal_from = greatest(journal_from, ${upTo}) where org_id = ${orgId}`);
 }
 
 /** Keeps the exact asset count in step; call inside the write transaction after inserting or deleting assets. */

@@ -33,7 +33,24 @@ export const inventoryState = pgTable('inventory_state', {
   assetCount: integer('asset_count').notNull().default(0),
   /** The tenant's protection scale: level names in order (level 1 first); null = the default scale. */
   protectionScale: jsonb('protection_scale').$type<{ name: string; description?: string }[]>(),
+  /** The inventory_changes journal is complete for every version above this one (older entries are pruned). */
+  journalFrom: bigint('journal_from', { mode: 'number' }).notNull().default(0),
 });
+
+/**
+ * Which graph nodes each inventory version touched, written by statement triggers on assets, dependencies and
+ * external organizations (migrations/0003), so a process holding an older graph patches those nodes instead
+ * of reloading everything. node_id null: the statement touched too many rows to list; reload.
+ */
+export const inventoryChanges = pgTable(
+  'inventory_changes',
+  {
+    orgId: uuid('org_id').notNull(),
+    version: bigint('version', { mode: 'number' }).notNull(),
+    nodeId: uuid('node_id'),
+  },
+  (t) => [index('inventory_changes_version').on(t.orgId, t.version)],
+);
 
 /** Organizations the tenant relates to: suppliers, cloud providers, regulators, CSIRTs, sharing peers… */
 export const externalOrganizations = pgTable(

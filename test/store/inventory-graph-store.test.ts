@@ -80,13 +80,17 @@ describe('the graph cache', () => {
 
   it.runIf(TEST_STORE_KIND === 'postgres')('sees a write made by another process on the same database', async () => {
     const before = await graphFor(ts.store, org.orgId);
+    const nodesBefore = before.graph.index.size;
     const otherProcess = openPostgresStore(ts.url!, { poolSize: 2 });
+    let added = '';
     try {
-      await otherProcess.db.transaction((tx) => upsertAssets(tx, org.access, [{ kind: 'host', name: 'elsewhere', externalIds: { cmdbId: 'other-process' } }]));
+      const result = await otherProcess.db.transaction((tx) => upsertAssets(tx, org.access, [{ kind: 'host', name: 'elsewhere', externalIds: { cmdbId: 'other-process' } }]));
+      added = result.ids[0]!;
     } finally {
       await otherProcess.close();
     }
     const after = await graphFor(ts.store, org.orgId);
-    expect(after.graph.n).toBe(before.graph.n + 1);
+    expect(after.graph.index.size).toBe(nodesBefore + 1);
+    expect(after.graph.index.has(added)).toBe(true);
   });
 });

@@ -34,8 +34,8 @@ export function addNode(g: InventoryGraph, id: string, attributes: NodeAttribute
   return u;
 }
 
-/** Removes a node and every edge touching it. @throws RangeError when the id is unknown */
-export function removeNode(g: InventoryGraph, id: string): void {
+/** Removes every edge touching a node, both ways; the node stays. @throws RangeError when the id is unknown */
+export function clearEdges(g: InventoryGraph, id: string): void {
   const u = nodeOf(g, id);
   const outgoing: number[] = [];
   const incoming: number[] = [];
@@ -43,6 +43,13 @@ export function removeNode(g: InventoryGraph, id: string): void {
   forEachNeighbor(g, u, 'in', ALL_EDGE_TYPES, (v, t) => incoming.push(v, t));
   for (let i = 0; i < outgoing.length; i += 2) deleteEdge(g, u, outgoing[i]!, outgoing[i + 1]!);
   for (let i = 0; i < incoming.length; i += 2) deleteEdge(g, incoming[i]!, u, incoming[i + 1]!);
+  if (outgoing.length + incoming.length > 0) g.version++;
+}
+
+/** Removes a node and every edge touching it. @throws RangeError when the id is unknown */
+export function removeNode(g: InventoryGraph, id: string): void {
+  const u = nodeOf(g, id);
+  clearEdges(g, id);
   writeAttributes(g, u, { isPrimary: false, confidentiality: 0, integrity: 0, availability: 0, criticality: 0 });
   g.kind[u] = 0;
   g.alive[u] = 0;

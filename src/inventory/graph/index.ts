@@ -7,7 +7,7 @@ export { allocateEdgeArrays, buildCsr, csrByteSize, type Csr, type EdgeArrays } 
 export { allocateNodeColumns, createGraph, forEachNeighbor, nodeOf, type InventoryGraph, type NodeColumns } from './graph.ts';
 export { graphFromRecords, type EdgeRecord, type NodeRecord } from './records.ts';
 export { compact, edgeCount } from './compaction.ts';
-export { addEdge, addNode, applyChanges, hasEdge, removeEdge, removeNode, setAttributes, type GraphChange } from './delta.ts';
+export { addEdge, addNode, applyChanges, clearEdges, hasEdge, removeEdge, removeNode, setAttributes, type GraphChange } from './delta.ts';
 export { pathInReach, type Reach } from './bfs.ts';
 export { blastRadius, upstreamExposure, type OrganizationExposure, type UpstreamExposure } from './exposure.ts';
 export { componentsOf, type Components } from './scc.ts';

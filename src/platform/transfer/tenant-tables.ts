@@ -26,4 +26,6 @@ export const TENANT_TABLES: readonly PgTable[] = [
 ];
 
 /** Tables with an `org_id` that exports leave out on purpose, by table name, with the reason. */
-export const NOT_EXPORTED: Readonly<Record<string, string>> = {};
+export const NOT_EXPORTED: Readonly<Record<string, string>> = {
+  inventory_changes: 'a cache journal of graph changes; the target process loads its graph in full',
+};
