@@ -4,3 +4,4 @@ export * from '../auth/auth.table.ts';
 export * from '../audit/audit.table.ts';
 export * from '../jobs/jobs.table.ts';
 export * from '../../inventory/inventory.table.ts';
+export * from '../../risk/criteria.table.ts';

@@ -1,5 +1,6 @@
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { assets, dependencies, externalOrganizations, inventoryState } from '../../inventory/inventory.table.ts';
+import { riskCriteria, riskCriteriaVersions } from '../../risk/criteria.table.ts';
 import { auditEntries } from '../audit/audit.table.ts';
 import { apiTokens } from '../auth/auth.table.ts';
 import { jobs } from '../jobs/jobs.table.ts';
@@ -22,6 +23,8 @@ export const TENANT_TABLES: readonly PgTable[] = [
   externalOrganizations,
   assets,
   dependencies,
+  riskCriteria,
+  riskCriteriaVersions,
   auditEntries,
 ];
 
