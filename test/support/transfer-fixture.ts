@@ -6,6 +6,8 @@ import { removeMember } from '../../src/platform/orgs/members.service.ts';
 import { exportTenant } from '../../src/platform/transfer/export.service.ts';
 import { importTenant, type ImportSummary } from '../../src/platform/transfer/import.service.ts';
 import { ZCreateAsset } from '../../src/inventory/assets.schema.ts';
+import { ZCreateCriteria } from '../../src/risk/criteria.schema.ts';
+import { createCriteria, reviseCriteria } from '../../src/risk/criteria.service.ts';
 import { createAsset } from '../../src/inventory/assets.service.ts';
 import { ZCreateDependency } from '../../src/inventory/dependencies.schema.ts';
 import { createDependency } from '../../src/inventory/dependencies.service.ts';
@@ -37,7 +39,14 @@ export async function buildTenant(store: Store): Promise<TenantFixture> {
     [org.orgId],
   );
   await buildInventory(store, org);
+  await buildRiskCriteria(store, org);
   return { org, viewerToken: viewer.token };
+}
+
+/** Risk criteria with two versions (jsonb definitions, a partial unique index on the default). */
+async function buildRiskCriteria(store: Store, org: OrgFixture): Promise<void> {
+  const criteria = await createCriteria(store, org.access, ZCreateCriteria.parse({ template: '4x4' }));
+  await reviseCriteria(store, org.access, criteria.id, { basedOn: 1, definition: { ...criteria.definition, description: 'Revised: “quotes” and ünïcode' } });
 }
 
 /** Inventory rows: composite foreign keys, arrays, dates and generated columns (which the target recomputes). */
