@@ -1,9 +1,9 @@
 import type { OrgAccess } from '../platform/context.ts';
 import type { Store } from '../platform/db/store.ts';
-import { blastRadius, pathInReach, upstreamExposure, type Reach } from './graph/index.ts';
+import { blastRadius, edgeTypeMask, edgeTypeName, forEachNeighbor, pathInReach, upstreamExposure, type Reach } from './graph/index.ts';
 import { byDistanceThenName, graphEdgeTypes, namerFor, nodeOfId, type NodeExpectation } from './analytics-kit.ts';
-import type { TBlastRadius, TTraversalQuery, TUpstream } from './analytics.schema.ts';
-import { apiKindOf } from './graph-codes.ts';
+import type { TBlastRadius, TNeighbourhood, TNeighbourhoodQuery, TTraversalQuery, TUpstream } from './analytics.schema.ts';
+import { apiKindOf, fromGraphEdgeType } from './graph-codes.ts';
 import { graphFor, type LoadedGraph } from './graph-store.ts';
 import { categoryOf } from './vocabulary.ts';
 
@@ -60,4 +60,42 @@ export async function computeUpstream(store: Store, access: Pick<OrgAccess, 'org
   const organizations = exposure.organizations.map((entry, k) => ({ node: name(entry.node), distance: entry.distance, tier: entry.tier, path: paths[k]!.map(name) }));
   organizations.sort(byDistanceThenName);
   return { ...result, organizations };
+}
+
+/**
+ * An asset's neighbourhood for drawing: what relies on it and what it relies on, to `maxDepth` hops each
+ * way, nearest first up to `limit` nodes, and every edge between two of them (the graph view shows more
+ * than the shortest-path trees the two traversals give).
+ */
+export async function computeNeighbourhood(store: Store, access: Pick<OrgAccess, 'orgId'>, id: string, query: TNeighbourhoodQuery): Promise<TNeighbourhood> {
+  const loaded = await graphFor(store, access.orgId);
+  const { graph } = loaded;
+  const start = nodeOfId(loaded, id, 'asset');
+  const edgeTypes = graphEdgeTypes(query.types);
+  const options = { ...(edgeTypes ? { edgeTypes } : {}), maxDepth: query.maxDepth };
+  const blast = blastRadius(graph, start, options);
+  const upstream = upstreamExposure(graph, start, options);
+  const distances = new Map<number, { blast: number | null; upstream: number | null }>();
+  blast.nodes.forEach((u, i) => distances.set(u, { blast: blast.distance[i]!, upstream: null }));
+  upstream.nodes.forEach((u, i) => {
+    const known = distances.get(u);
+    if (known) known.upstream = upstream.distance[i]!;
+    else distances.set(u, { blast: null, upstream: upstream.distance[i]! });
+  });
+  const nearest = (d: { blast: number | null; upstream: number | null }): number => Math.min(d.blast ?? Infinity, d.upstream ?? Infinity);
+  const ordered = [...distances.entries()].sort((a, b) => nearest(a[1]) - nearest(b[1]) || a[0] - b[0]);
+  const kept = ordered.slice(0, query.limit);
+  const inView = new Set(kept.map(([u]) => u));
+  const mask = edgeTypeMask(edgeTypes);
+  const edges: { source: number; target: number; type: number }[] = [];
+  for (const u of inView) forEachNeighbor(graph, u, 'out', mask, (v, type) => inView.has(v) && edges.push({ source: u, target: v, type }));
+  // Copy ids before the namer's await (the graph may be patched meanwhile; see namerFor).
+  const edgeIds = edges.map((edge) => ({ sourceId: graph.ids[edge.source]!, targetId: graph.ids[edge.target]!, type: fromGraphEdgeType(edgeTypeName(edge.type)) }));
+  const name = await namerFor(store, loaded, inView);
+  const nodes = kept.map(([u, d]) => {
+    const node = name(u);
+    return { node, category: node.kind === 'organization' ? null : categoryOf(node.kind), blastDistance: d.blast, upstreamDistance: d.upstream, distance: nearest(d) };
+  });
+  nodes.sort(byDistanceThenName);
+  return { start: name(start), nodes: nodes.map(({ distance: _distance, ...node }) => node), edges: edgeIds, total: distances.size, truncated: kept.length < distances.size, inventoryVersion: loaded.version };
 }

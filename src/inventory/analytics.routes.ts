@@ -2,10 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authorize } from '../platform/http/guard.ts';
 import { ORG_ROUTE_PROBLEMS, problems } from '../platform/http/openapi-helpers.ts';
 import { ZOrgParams } from '../platform/orgs/orgs.schema.ts';
-import { computeBlastRadius, computeUpstream } from './analytics-reach.service.ts';
+import { computeBlastRadius, computeNeighbourhood, computeUpstream } from './analytics-reach.service.ts';
 import { computeConcentration, computePaths, computeProtection, computeSinglePointsOfFailure } from './analytics-structure.service.ts';
 import {
   ZBlastRadius,
+  ZNeighbourhood,
+  ZNeighbourhoodQuery,
   ZConcentration,
   ZConcentrationQuery,
   ZPaths,
@@ -34,6 +36,20 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => computeBlastRadius(app.store, await authorize(request, 'inventory:read'), request.params.id, request.query, 'asset'),
+  );
+
+  app.get(
+    '/api/orgs/:org/assets/:id/neighbourhood',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'An asset’s neighbourhood for the graph view: both directions to a depth, with every edge between the nodes',
+        params: ZIdParams,
+        querystring: ZNeighbourhoodQuery,
+        response: { 200: ZNeighbourhood, ...problems(...ORG_ROUTE_PROBLEMS) },
+      },
+    },
+    async (request) => computeNeighbourhood(app.store, await authorize(request, 'inventory:read'), request.params.id, request.query),
   );
 
   app.get(

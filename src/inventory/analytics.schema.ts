@@ -36,6 +36,32 @@ export const ZBlastRadius = z.object({
   byKind: z.record(z.string(), z.number().int()),
 });
 
+export const ZNeighbourhoodQuery = z.strictObject({
+  types: ZEdgeTypes.optional(),
+  maxDepth: z.coerce.number().int().min(1).max(6).default(2).describe('Hops each way'),
+  limit: z.coerce.number().int().min(1).max(5000).default(2000).describe('At most this many nodes (nearest first)'),
+});
+
+export const ZNeighbourhood = z.object({
+  start: ZNodeRef,
+  nodes: z
+    .array(
+      z.object({
+        node: ZNodeRef,
+        category: z.enum(ASSET_CATEGORIES).nullable(),
+        blastDistance: z.number().int().nullable().describe('Hops to the start along what relies on it (in its blast radius); null if not'),
+        upstreamDistance: z.number().int().nullable().describe('Hops from the start along what it relies on; null if not'),
+      }),
+    )
+    .describe('The start first, then nearest first'),
+  edges: z
+    .array(z.object({ sourceId: z.uuid(), targetId: z.uuid(), type: z.enum(DEPENDENCY_TYPES) }))
+    .describe('Every dependency between two listed nodes (an operator counts as provided-by)'),
+  total: z.number().int().describe('Nodes in the neighbourhood, the start included'),
+  truncated: z.boolean(),
+  inventoryVersion: z.number().int(),
+});
+
 export const ZUpstream = z.object({
   ...traversal,
   organizations: z
@@ -101,6 +127,8 @@ export const ZPaths = z.object({
 });
 
 export type TTraversalQuery = z.infer<typeof ZTraversalQuery>;
+export type TNeighbourhoodQuery = z.infer<typeof ZNeighbourhoodQuery>;
+export type TNeighbourhood = z.infer<typeof ZNeighbourhood>;
 export type TBlastRadius = z.infer<typeof ZBlastRadius>;
 export type TUpstream = z.infer<typeof ZUpstream>;
 export type TProtection = z.infer<typeof ZProtection>;

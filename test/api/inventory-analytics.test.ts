@@ -57,6 +57,33 @@ describe('what breaks if the cloud provider fails', () => {
 });
 
 describe('supply chain and structure', () => {
+  it('gives an asset’s neighbourhood both ways with every edge between its nodes, for the graph view', async () => {
+    const near = (await api.get(`/assets/${ids.shopApp}/neighbourhood?maxDepth=1`)).json();
+    expect(near.start.name).toBe('Shop app');
+    const row = (node: { node: { name: string }; blastDistance: number | null; upstreamDistance: number | null }) => [node.node.name, node.blastDistance, node.upstreamDistance];
+    expect(near.nodes.map(row)).toEqual([
+      ['Shop app', 0, 0],
+      ['host-1', null, 1],
+      ['host-2', null, 1],
+      ['Online shop', 1, null],
+      ['PayFlow', null, 1],
+    ]);
+    const nameOf = new Map(near.nodes.map((node: { node: { id: string; name: string } }) => [node.node.id, node.node.name]));
+    const edge = (e: { sourceId: string; targetId: string; type: string }) => `${nameOf.get(e.sourceId)} ${e.type} ${nameOf.get(e.targetId)}`;
+    expect(near.edges.map(edge).sort()).toEqual(['Online shop depends-on Shop app', 'Shop app provided-by PayFlow', 'Shop app runs-on host-1', 'Shop app runs-on host-2']);
+    const wider = (await api.get(`/assets/${ids.shopApp}/neighbourhood?maxDepth=2`)).json();
+    expect(wider).toMatchObject({ total: 7, truncated: false });
+    const widerNames = new Map(wider.nodes.map((node: { node: { id: string; name: string } }) => [node.node.id, node.node.name]));
+    const widerEdges = wider.edges.map((e: { sourceId: string; targetId: string; type: string }) => `${widerNames.get(e.sourceId)} ${e.type} ${widerNames.get(e.targetId)}`);
+    // The LAN cycle appears both ways: edges among the nodes, not just the traversal trees.
+    expect(widerEdges).toEqual(expect.arrayContaining(['host-1 connects-to LAN', 'LAN connects-to host-1', 'host-1 depends-on DC Paris', 'host-2 depends-on DC Paris']));
+    expect(widerEdges).toHaveLength(8);
+    const capped = (await api.get(`/assets/${ids.shopApp}/neighbourhood?maxDepth=2&limit=3`)).json();
+    expect(capped).toMatchObject({ total: 7, truncated: true });
+    expect(capped.nodes).toHaveLength(3);
+    expect(capped.edges.every((e: { sourceId: string; targetId: string }) => capped.nodes.some((n: { node: { id: string } }) => n.node.id === e.sourceId))).toBe(true);
+  });
+
   it('shows the upstream of a service with its external organizations by tier and the chain to each', async () => {
     const body = (await api.get(`/assets/${ids.shop}/upstream`)).json();
     expect(distances(body.items)).toMatchObject({ 'Shop app': 1, 'Card data': 1, PayFlow: 2, 'Nimbus Cloud': 4, 'DC Paris': 3 });
