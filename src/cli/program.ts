@@ -3,6 +3,7 @@ import { assetCommand } from './asset.command.ts';
 import { auditCommand } from './audit.command.ts';
 import { exportCommand } from './export.command.ts';
 import { importCommand } from './import.command.ts';
+import { inventoryCommand } from './inventory.command.ts';
 import { migrateCommand } from './migrate.command.ts';
 import { orgCommand } from './org.command.ts';
 import { serveCommand } from './serve.command.ts';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
     .addCommand(tokenCommand)
     .addCommand(auditCommand)
     .addCommand(assetCommand)
+    .addCommand(inventoryCommand)
     .addCommand(exportCommand)
     .addCommand(importCommand);
 }

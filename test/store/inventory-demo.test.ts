@@ -40,9 +40,26 @@ describe('demo inventory', () => {
     expect(row!.orgs).toBe(10);
     expect(row!.cycles).toBeGreaterThan(0);
     const actions = await ts.store.query<{ action: string }>("select action from audit_entries where org_id = $1 and action like '%batch-upserted'", [orgId]);
-    expect(actions.map((a) => a.action).sort()).toEqual(['asset.batch-upserted', 'dependency.batch-upserted', 'external-organization.batch-upserted']);
+    // The estate's three batches, then per SBOM application (3): its import's assets and edges, and its links into the estate.
+    const byAction = Object.fromEntries(['asset', 'dependency', 'external-organization'].map((what) => [what, actions.filter((a) => a.action === `${what}.batch-upserted`).length]));
+    expect(byAction).toEqual({ asset: 1 + 3, dependency: 1 + 3 * 2, 'external-organization': 1 });
     expect((await verifyOrgChain(ts.store, orgId)).ok).toBe(true);
     expect(seedMs).toBeLessThan(15_000); // < 5 s on an idle machine; generous for loaded CI
+  });
+
+  it('holds the SBOM-imported applications, their components, and links into the estate', async () => {
+    const rows = await ts.store.query<{ name: string; components: number }>(
+      `select r.name, (select count(*)::int from dependencies d where d.org_id = r.org_id and d.source_id = r.id and d.type = 'depends-on') as components
+         from assets r where r.org_id = $1 and r.tags @> array['sbom', 'application'] order by r.name`,
+      [orgId],
+    );
+    expect(rows.map((r) => r.name)).toEqual(['churn-model-nightly@0.9.0', 'invoice-service@1.12.3', 'loyalty-web@2.4.0']);
+    expect(rows.every((r) => r.components >= 6)).toBe(true);
+    const [{ sbom }] = (await ts.store.query<{ sbom: number }>("select count(*)::int as sbom from assets where org_id = $1 and tags @> array['sbom']", [orgId])) as [{ sbom: number }];
+    expect(sbom).toBe(3 + 20 + 23 + 18); // roots + the files' distinct components
+    const [jackson] = await ts.store.query<{ id: string }>("select id from assets where org_id = $1 and purl = 'pkg:maven/com.fasterxml.jackson.core/jackson-core@2.17.3?type=jar'", [orgId]);
+    const reach = await computeBlastRadius(ts.store, { orgId }, jackson!.id, { limit: 1000 }, 'asset');
+    expect(reach.items.map((item) => item.node.name)).toEqual(expect.arrayContaining(['invoice-service@1.12.3', 'Finance and accounting']));
   });
 
   it('makes the cloud provider’s failure reach the customer-facing services', async () => {

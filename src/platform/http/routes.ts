@@ -10,6 +10,7 @@ import { assetRoutes } from '../../inventory/assets.routes.ts';
 import { dependencyRoutes } from '../../inventory/dependencies.routes.ts';
 import { externalOrganizationRoutes } from '../../inventory/external-orgs.routes.ts';
 import { scaleRoutes } from '../../inventory/scale.routes.ts';
+import { inventoryImportRoutes } from '../../inventory/imports/imports.routes.ts';
 import { criteriaRoutes } from '../../risk/criteria.routes.ts';
 
 /** Every route module of the application. A new domain adds its module here. */
@@ -25,5 +26,6 @@ export const routeModules: FastifyPluginAsyncZod[] = [
   assetRoutes,
   dependencyRoutes,
   analyticsRoutes,
+  inventoryImportRoutes,
   criteriaRoutes,
 ];

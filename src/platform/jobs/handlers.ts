@@ -1,4 +1,6 @@
+import { IMPORT_JOB_KIND } from '../../inventory/imports/import.service.ts';
+import { importJobHandler } from '../../inventory/imports/import.job.ts';
 import type { JobHandler } from './job-runner.ts';
 
 /** Every job kind the process can run. Domains register their handlers here (kind → handler). */
-export const jobHandlers = new Map<string, JobHandler>();
+export const jobHandlers = new Map<string, JobHandler>([[IMPORT_JOB_KIND, importJobHandler]]);

@@ -85,7 +85,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -177,7 +177,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -200,7 +200,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -223,7 +223,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -246,7 +246,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -303,7 +303,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -326,7 +326,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -349,7 +349,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -429,7 +429,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -452,7 +452,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -525,7 +525,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -548,7 +548,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -612,7 +612,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -635,7 +635,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -658,7 +658,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -681,7 +681,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -704,7 +704,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -782,7 +782,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -805,7 +805,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -828,7 +828,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -851,7 +851,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -874,7 +874,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -946,7 +946,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -969,7 +969,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -992,7 +992,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1015,7 +1015,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1038,7 +1038,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1108,7 +1108,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1131,7 +1131,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1154,7 +1154,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1177,7 +1177,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1200,7 +1200,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1223,7 +1223,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1284,7 +1284,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1307,7 +1307,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1330,7 +1330,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1353,7 +1353,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1376,7 +1376,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1399,7 +1399,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1464,7 +1464,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1487,7 +1487,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1510,7 +1510,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1533,7 +1533,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1556,7 +1556,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1579,7 +1579,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1654,7 +1654,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1677,7 +1677,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1700,7 +1700,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1723,7 +1723,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1746,7 +1746,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1831,7 +1831,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1854,7 +1854,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1877,7 +1877,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1900,7 +1900,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1923,7 +1923,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1946,7 +1946,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2027,7 +2027,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2050,7 +2050,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2073,7 +2073,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2096,7 +2096,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2119,7 +2119,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2218,7 +2218,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2241,7 +2241,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2264,7 +2264,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2287,7 +2287,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2310,7 +2310,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2377,7 +2377,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2400,7 +2400,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2423,7 +2423,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2446,7 +2446,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2469,7 +2469,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2569,7 +2569,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2592,7 +2592,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2615,7 +2615,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2638,7 +2638,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2719,7 +2719,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2742,7 +2742,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2765,7 +2765,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2788,7 +2788,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2811,7 +2811,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2891,7 +2891,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2914,7 +2914,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2937,7 +2937,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2960,7 +2960,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2983,7 +2983,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3065,7 +3065,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3088,7 +3088,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3111,7 +3111,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3134,7 +3134,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3157,7 +3157,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3180,7 +3180,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3245,7 +3245,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3268,7 +3268,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3291,7 +3291,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3314,7 +3314,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3337,7 +3337,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3399,7 +3399,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3422,7 +3422,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3445,7 +3445,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3468,7 +3468,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3491,7 +3491,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3514,7 +3514,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3610,7 +3610,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3633,7 +3633,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3656,7 +3656,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3679,7 +3679,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3702,7 +3702,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3816,7 +3816,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3839,7 +3839,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3862,7 +3862,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3885,7 +3885,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3908,7 +3908,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3931,7 +3931,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3954,7 +3954,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4044,7 +4044,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4067,7 +4067,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4090,7 +4090,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4113,7 +4113,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4136,7 +4136,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4186,7 +4186,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4209,7 +4209,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4232,7 +4232,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4255,7 +4255,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4278,7 +4278,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4301,7 +4301,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4407,7 +4407,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4430,7 +4430,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4453,7 +4453,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4476,7 +4476,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4499,7 +4499,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4522,7 +4522,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4545,7 +4545,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4660,7 +4660,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4683,7 +4683,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4706,7 +4706,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4729,7 +4729,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4752,7 +4752,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4883,7 +4883,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4906,7 +4906,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4929,7 +4929,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4952,7 +4952,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4975,7 +4975,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4998,7 +4998,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5021,7 +5021,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5164,7 +5164,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5187,7 +5187,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5210,7 +5210,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5233,7 +5233,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5256,7 +5256,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5306,7 +5306,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5329,7 +5329,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5352,7 +5352,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5375,7 +5375,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5398,7 +5398,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5421,7 +5421,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5550,7 +5550,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5573,7 +5573,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5596,7 +5596,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5619,7 +5619,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5642,7 +5642,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5665,7 +5665,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5688,7 +5688,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5784,7 +5784,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5807,7 +5807,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5830,7 +5830,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5853,7 +5853,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5876,7 +5876,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5974,7 +5974,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5997,7 +5997,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6020,7 +6020,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6043,7 +6043,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6066,7 +6066,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6089,7 +6089,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6112,7 +6112,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6202,7 +6202,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6225,7 +6225,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6248,7 +6248,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6271,7 +6271,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6294,7 +6294,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6341,7 +6341,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6364,7 +6364,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6387,7 +6387,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6410,7 +6410,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6433,7 +6433,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6523,7 +6523,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6546,7 +6546,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6569,7 +6569,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6592,7 +6592,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6615,7 +6615,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6638,7 +6638,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6661,7 +6661,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6756,7 +6756,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6779,7 +6779,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6802,7 +6802,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6825,7 +6825,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6848,7 +6848,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6942,7 +6942,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6965,7 +6965,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6988,7 +6988,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7011,7 +7011,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7034,7 +7034,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7057,7 +7057,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7080,7 +7080,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7188,7 +7188,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7211,7 +7211,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7234,7 +7234,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7257,7 +7257,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7280,7 +7280,210 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/assets/{id}/neighbourhood": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An asset’s neighbourhood for the graph view: both directions to a depth, with every edge between the nodes */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Follow only these dependency types, comma-separated (depends-on, runs-on, stores, connects-to, provided-by, processes); all when omitted */
+                    types?: string;
+                    /** @description Hops each way */
+                    maxDepth?: number;
+                    /** @description At most this many nodes (nearest first) */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    org: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            start: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /**
+                                 * @description An asset kind, or "organization" for an external organization
+                                 * @enum {string}
+                                 */
+                                kind: "information" | "business-process" | "software" | "host" | "network" | "storage" | "cloud-resource" | "site" | "person" | "organization";
+                            };
+                            /** @description The start first, then nearest first */
+                            nodes: {
+                                node: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /**
+                                     * @description An asset kind, or "organization" for an external organization
+                                     * @enum {string}
+                                     */
+                                    kind: "information" | "business-process" | "software" | "host" | "network" | "storage" | "cloud-resource" | "site" | "person" | "organization";
+                                };
+                                category: ("primary" | "supporting") | null;
+                                /** @description Hops to the start along what relies on it (in its blast radius); null if not */
+                                blastDistance: number | null;
+                                /** @description Hops from the start along what it relies on; null if not */
+                                upstreamDistance: number | null;
+                            }[];
+                            /** @description Every dependency between two listed nodes (an operator counts as provided-by) */
+                            edges: {
+                                /** Format: uuid */
+                                sourceId: string;
+                                /** Format: uuid */
+                                targetId: string;
+                                /** @enum {string} */
+                                type: "depends-on" | "runs-on" | "stores" | "connects-to" | "provided-by" | "processes";
+                            }[];
+                            /** @description Nodes in the neighbourhood, the start included */
+                            total: number;
+                            truncated: boolean;
+                            inventoryVersion: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7390,7 +7593,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7413,7 +7616,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7436,7 +7639,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7459,7 +7662,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7482,7 +7685,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7613,7 +7816,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7636,7 +7839,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7659,7 +7862,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7682,7 +7885,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7705,7 +7908,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7866,7 +8069,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7889,7 +8092,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7912,7 +8115,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7935,7 +8138,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7958,7 +8161,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8054,7 +8257,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8077,7 +8280,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8100,7 +8303,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8123,7 +8326,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8146,7 +8349,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8247,7 +8450,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8270,7 +8473,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8293,7 +8496,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8316,7 +8519,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8339,7 +8542,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8443,7 +8646,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8466,7 +8669,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8489,7 +8692,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8512,7 +8715,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8535,7 +8738,2618 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/inventory/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import assets, dependencies and external organizations from CSV, Bulwark JSON or a CycloneDX SBOM
+         * @description dryRun: 200 with what the import would do (nothing written). Otherwise the file is checked (422 IMPORT_UNREADABLE or IMPORT_INVALID naming each bad record, nothing queued) and an `inventory.import` job is queued: 202 with the job, Location pointing at it. The job writes everything in one transaction; re-importing a file changes nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description csv (one entity per file), json (Bulwark’s inventory format), cyclonedx (a CycloneDX 1.2–1.6 JSON SBOM)
+                         * @enum {string}
+                         */
+                        format: "csv" | "json" | "cyclonedx";
+                        /**
+                         * @description CSV only: what the rows are (default assets)
+                         * @enum {string}
+                         */
+                        entity?: "assets" | "dependencies" | "external-organizations";
+                        /** @description The file’s text (UTF-8), or its bytes in base64 with contentEncoding base64; at most 20 MiB */
+                        content: string;
+                        /**
+                         * @description base64 lets the server check the bytes are UTF-8 itself
+                         * @default text
+                         * @enum {string}
+                         */
+                        contentEncoding?: "text" | "base64";
+                        /** @description CSV only: column header → field ("" ignores the column); other headers map themselves when they spell a field */
+                        mapping?: {
+                            [key: string]: string;
+                        };
+                        /**
+                         * @description Only report what the import would do; nothing is written, queued or audited
+                         * @default false
+                         */
+                        dryRun?: boolean;
+                        /**
+                         * @description Import the valid records and skip the invalid ones (listed in the result) instead of refusing the file
+                         * @default false
+                         */
+                        skipInvalid?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            format: "csv" | "json" | "cyclonedx";
+                            /** @description CSV: the entity of the rows; null for JSON formats (they hold all three) */
+                            entity: ("assets" | "dependencies" | "external-organizations") | null;
+                            /** @description CSV headers as found */
+                            columns: string[] | null;
+                            /** @description CSV: the mapping used, header → field, including the automatic part */
+                            mapping: {
+                                [key: string]: string;
+                            } | null;
+                            /** @description Records in the file (CSV rows; JSON and SBOM entries) */
+                            rows: number;
+                            valid: number;
+                            invalid: number;
+                            /** @description Per-record problems, the first 1000 */
+                            errors: {
+                                /** @description 1-based line in the file (header = 1); null for JSON */
+                                line: number | null;
+                                /** @description content.line.<n>.<field> (CSV) or the JSON path (content.assets.3.kind) */
+                                path: string;
+                                message: string;
+                            }[];
+                            errorsTruncated: boolean;
+                            assets: {
+                                create: number;
+                                update: number;
+                                unchanged: number;
+                            };
+                            dependencies: {
+                                create: number;
+                                update: number;
+                                unchanged: number;
+                            };
+                            externalOrganizations: {
+                                create: number;
+                                update: number;
+                                unchanged: number;
+                            };
+                            /** @description The first 20 valid records, normalized */
+                            sample: {
+                                /** @enum {string} */
+                                entity: "assets" | "dependencies" | "external-organizations";
+                                line: number | null;
+                                path: string;
+                                record: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                /** @enum {string} */
+                                status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                                progress: {
+                                    done: number;
+                                    total: number | null;
+                                };
+                                result: unknown | null;
+                                error: string | null;
+                                attempts: number;
+                                createdBy: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                startedAt: string | null;
+                                finishedAt: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/inventory/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the inventory as CSV (one entity, the import’s columns) or Bulwark JSON (everything); streamed */
+        get: {
+            parameters: {
+                query: {
+                    format: "csv" | "json";
+                    /** @description CSV only: which entity (JSON holds all three) */
+                    entity?: "assets" | "dependencies" | "external-organizations";
+                };
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv or application/json, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/risk/criteria": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Risk criteria sets (scales, matrix, acceptance rules), current versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description The current version */
+                                version: number;
+                                /** @description Used for new assessments */
+                                isDefault: boolean;
+                                /** @description Where an imported set came from (e.g. a CISO Assistant matrix URN) */
+                                sourceId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create criteria from a template or a full definition (version 1) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Start from a built-in matrix…
+                         * @enum {string}
+                         */
+                        template?: "5x5" | "4x4" | "3x3";
+                        /** @description …or give the whole definition */
+                        definition?: {
+                            name: string;
+                            /** @default null */
+                            description?: string | null;
+                            /** @default null */
+                            currency?: string | null;
+                            /** @description Lowest first */
+                            likelihood: {
+                                name: string;
+                                /** @default null */
+                                description?: string | null;
+                                /** @default null */
+                                eventsPerYear?: {
+                                    min: number;
+                                    max: number;
+                                } | null;
+                            }[];
+                            /** @description Lowest first */
+                            consequence: {
+                                name: string;
+                                /** @default null */
+                                description?: string | null;
+                                /** @default {} */
+                                areas?: {
+                                    [key: string]: string;
+                                };
+                                /** @default null */
+                                monetary?: {
+                                    min: number;
+                                    max: number;
+                                } | null;
+                            }[];
+                            /** @description Risk levels, lowest first */
+                            levels: {
+                                name: string;
+                                /** @default null */
+                                description?: string | null;
+                                colour: string;
+                            }[];
+                            /** @description matrix[likelihood][consequence] = index of the risk level (all zero-based) */
+                            matrix: number[][];
+                            /** @description One rule per risk level, in the same order */
+                            acceptance: {
+                                /** @enum {string} */
+                                by: "risk-owner" | "role" | "nobody";
+                                /** @default null */
+                                role?: ("owner" | "admin" | "risk-manager" | "compliance-manager" | "incident-responder" | "sharing-liaison" | "auditor" | "viewer") | null;
+                                /** @default null */
+                                maxDays?: number | null;
+                            }[];
+                            /** @default null */
+                            reviewDays?: number[] | null;
+                        };
+                        /** @description With a template: the name to give the copy */
+                        name?: string;
+                        /**
+                         * @description Use for new assessments (the first set always is)
+                         * @default false
+                         */
+                        makeDefault?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @description The current version */
+                            version: number;
+                            /** @description Used for new assessments */
+                            isDefault: boolean;
+                            /** @description Where an imported set came from (e.g. a CISO Assistant matrix URN) */
+                            sourceId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description The version this document shows (the current one unless asked) */
+                            shownVersion: number;
+                            definition: {
+                                name: string;
+                                /** @default null */
+                                description: string | null;
+                                /** @default null */
+                                currency: string | null;
+                                /** @description Lowest first */
+                                likelihood: {
+                                    name: string;
+                                    /** @default null */
+                                    description: string | null;
+                                    /** @default null */
+                                    eventsPerYear: {
+                                        min: number;
+                                        max: number;
+                                    } | null;
+                                }[];
+                                /** @description Lowest first */
+                                consequence: {
+                                    name: string;
+                                    /** @default null */
+                                    description: string | null;
+                                    /** @default {} */
+                                    areas: {
+                                        [key: string]: string;
+                                    };
+                                    /** @default null */
+                                    monetary: {
+                                        min: number;
+                                        max: number;
+                                    } | null;
+                                }[];
+                                /** @description Risk levels, lowest first */
+                                levels: {
+                                    name: string;
+                                    /** @default null */
+                                    description: string | null;
+                                    colour: string;
+                                }[];
+                                /** @description matrix[likelihood][consequence] = index of the risk level (all zero-based) */
+                                matrix: number[][];
+                                /** @description One rule per risk level, in the same order */
+                                acceptance: {
+                                    /** @enum {string} */
+                                    by: "risk-owner" | "role" | "nobody";
+                                    /** @default null */
+                                    role: ("owner" | "admin" | "risk-manager" | "compliance-manager" | "incident-responder" | "sharing-liaison" | "auditor" | "viewer") | null;
+                                    /** @default null */
+                                    maxDays: number | null;
+                                }[];
+                                /** @default null */
+                                reviewDays: number[] | null;
+                            };
+                            versionCreatedBy: string;
+                            /** Format: date-time */
+                            versionCreatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/risk/criteria/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The built-in 5×5, 4×4 and 3×3 criteria to start from */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                template: "5x5" | "4x4" | "3x3";
+                                definition: {
+                                    name: string;
+                                    /** @default null */
+                                    description: string | null;
+                                    /** @default null */
+                                    currency: string | null;
+                                    /** @description Lowest first */
+                                    likelihood: {
+                                        name: string;
+                                        /** @default null */
+                                        description: string | null;
+                                        /** @default null */
+                                        eventsPerYear: {
+                                            min: number;
+                                            max: number;
+                                        } | null;
+                                    }[];
+                                    /** @description Lowest first */
+                                    consequence: {
+                                        name: string;
+                                        /** @default null */
+                                        description: string | null;
+                                        /** @default {} */
+                                        areas: {
+                                            [key: string]: string;
+                                        };
+                                        /** @default null */
+                                        monetary: {
+                                            min: number;
+                                            max: number;
+                                        } | null;
+                                    }[];
+                                    /** @description Risk levels, lowest first */
+                                    levels: {
+                                        name: string;
+                                        /** @default null */
+                                        description: string | null;
+                                        colour: string;
+                                    }[];
+                                    /** @description matrix[likelihood][consequence] = index of the risk level (all zero-based) */
+                                    matrix: number[][];
+                                    /** @description One rule per risk level, in the same order */
+                                    acceptance: {
+                                        /** @enum {string} */
+                                        by: "risk-owner" | "role" | "nobody";
+                                        /** @default null */
+                                        role: ("owner" | "admin" | "risk-manager" | "compliance-manager" | "incident-responder" | "sharing-liaison" | "auditor" | "viewer") | null;
+                                        /** @default null */
+                                        maxDays: number | null;
+                                    }[];
+                                    /** @default null */
+                                    reviewDays: number[] | null;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/risk/criteria/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import criteria: a Bulwark export, or a CISO Assistant library (each risk matrix becomes a set) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description bulwark: a criteria export (JSON); ciso-assistant: a library YAML with risk matrices
+                         * @enum {string}
+                         */
+                        format: "bulwark" | "ciso-assistant";
+                        /** @description The file’s text */
+                        content: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                criteria: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @description The current version */
+                                    version: number;
+                                    /** @description Used for new assessments */
+                                    isDefault: boolean;
+                                    /** @description Where an imported set came from (e.g. a CISO Assistant matrix URN) */
+                                    sourceId: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                };
+                                /** @description false: a new version of a set imported before */
+                                created: boolean;
+                            }[];
+                            /** @description What the import had to assume */
+                            notes: string[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/risk/criteria/{criteriaId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Risk criteria at their current version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                    criteriaId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @description The current version */
+                            version: number;
+                            /** @description Used for new assessments */
+                            isDefault: boolean;
+                            /** @description Where an imported set came from (e.g. a CISO Assistant matrix URN) */
+                            sourceId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description The version this document shows (the current one unless asked) */
+                            shownVersion: number;
+                            definition: {
+                                name: string;
+                                /** @default null */
+                                description: string | null;
+                                /** @default null */
+                                currency: string | null;
+                                /** @description Lowest first */
+                                likelihood: {
+                                    name: string;
+                                    /** @default null */
+                                    description: string | null;
+                                    /** @default null */
+                                    eventsPerYear: {
+                                        min: number;
+                                        max: number;
+                                    } | null;
+                                }[];
+                                /** @description Lowest first */
+                                consequence: {
+                                    name: string;
+                                    /** @default null */
+                                    description: string | null;
+                                    /** @default {} */
+                                    areas: {
+                                        [key: string]: string;
+                                    };
+                                    /** @default null */
+                                    monetary: {
+                                        min: number;
+                                        max: number;
+                                    } | null;
+                                }[];
+                                /** @description Risk levels, lowest first */
+                                levels: {
+                                    name: string;
+                                    /** @default null */
+                                    description: string | null;
+                                    colour: string;
+                                }[];
+                                /** @description matrix[likelihood][consequence] = index of the risk level (all zero-based) */
+                                matrix: number[][];
+                                /** @description One rule per risk level, in the same order */
+                                acceptance: {
+                                    /** @enum {string} */
+                                    by: "risk-owner" | "role" | "nobody";
+                                    /** @default null */
+                                    role: ("owner" | "admin" | "risk-manager" | "compliance-manager" | "incident-responder" | "sharing-liaison" | "auditor" | "viewer") | null;
+                                    /** @default null */
+                                    maxDays: number | null;
+                                }[];
+                                /** @default null */
+                                reviewDays: number[] | null;
+                            };
+                            versionCreatedBy: string;
+                            /** Format: date-time */
+                            versionCreatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/risk/criteria/{criteriaId}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One past or current version of risk criteria */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                    criteriaId: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @description The current version */
+                            version: number;
+                            /** @description Used for new assessments */
+                            isDefault: boolean;
+                            /** @description Where an imported set came from (e.g. a CISO Assistant matrix URN) */
+                            sourceId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description The version this document shows (the current one unless asked) */
+                            shownVersion: number;
+                            definition: {
+                                name: string;
+                                /** @default null */
+                                description: string | null;
+                                /** @default null */
+                                currency: string | null;
+                                /** @description Lowest first */
+                                likelihood: {
+                                    name: string;
+                                    /** @default null */
+                                    description: string | null;
+                                    /** @default null */
+                                    eventsPerYear: {
+                                        min: number;
+                                        max: number;
+                                    } | null;
+                                }[];
+                                /** @description Lowest first */
+                                consequence: {
+                                    name: string;
+                                    /** @default null */
+                                    description: string | null;
+                                    /** @default {} */
+                                    areas: {
+                                        [key: string]: string;
+                                    };
+                                    /** @default null */
+                                    monetary: {
+                                        min: number;
+                                        max: number;
+                                    } | null;
+                                }[];
+                                /** @description Risk levels, lowest first */
+                                levels: {
+                                    name: string;
+                                    /** @default null */
+                                    description: string | null;
+                                    colour: string;
+                                }[];
+                                /** @description matrix[likelihood][consequence] = index of the risk level (all zero-based) */
+                                matrix: number[][];
+                                /** @description One rule per risk level, in the same order */
+                                acceptance: {
+                                    /** @enum {string} */
+                                    by: "risk-owner" | "role" | "nobody";
+                                    /** @default null */
+                                    role: ("owner" | "admin" | "risk-manager" | "compliance-manager" | "incident-responder" | "sharing-liaison" | "auditor" | "viewer") | null;
+                                    /** @default null */
+                                    maxDays: number | null;
+                                }[];
+                                /** @default null */
+                                reviewDays: number[] | null;
+                            };
+                            versionCreatedBy: string;
+                            /** Format: date-time */
+                            versionCreatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/risk/criteria/{criteriaId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revise criteria: adds a version; assessments made with earlier versions keep theirs */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                    criteriaId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        definition: {
+                            name: string;
+                            /** @default null */
+                            description?: string | null;
+                            /** @default null */
+                            currency?: string | null;
+                            /** @description Lowest first */
+                            likelihood: {
+                                name: string;
+                                /** @default null */
+                                description?: string | null;
+                                /** @default null */
+                                eventsPerYear?: {
+                                    min: number;
+                                    max: number;
+                                } | null;
+                            }[];
+                            /** @description Lowest first */
+                            consequence: {
+                                name: string;
+                                /** @default null */
+                                description?: string | null;
+                                /** @default {} */
+                                areas?: {
+                                    [key: string]: string;
+                                };
+                                /** @default null */
+                                monetary?: {
+                                    min: number;
+                                    max: number;
+                                } | null;
+                            }[];
+                            /** @description Risk levels, lowest first */
+                            levels: {
+                                name: string;
+                                /** @default null */
+                                description?: string | null;
+                                colour: string;
+                            }[];
+                            /** @description matrix[likelihood][consequence] = index of the risk level (all zero-based) */
+                            matrix: number[][];
+                            /** @description One rule per risk level, in the same order */
+                            acceptance: {
+                                /** @enum {string} */
+                                by: "risk-owner" | "role" | "nobody";
+                                /** @default null */
+                                role?: ("owner" | "admin" | "risk-manager" | "compliance-manager" | "incident-responder" | "sharing-liaison" | "auditor" | "viewer") | null;
+                                /** @default null */
+                                maxDays?: number | null;
+                            }[];
+                            /** @default null */
+                            reviewDays?: number[] | null;
+                        };
+                        /** @description The version you edited; another revision since → 409 VERSION_CONFLICT */
+                        basedOn: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @description The current version */
+                            version: number;
+                            /** @description Used for new assessments */
+                            isDefault: boolean;
+                            /** @description Where an imported set came from (e.g. a CISO Assistant matrix URN) */
+                            sourceId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description The version this document shows (the current one unless asked) */
+                            shownVersion: number;
+                            definition: {
+                                name: string;
+                                /** @default null */
+                                description: string | null;
+                                /** @default null */
+                                currency: string | null;
+                                /** @description Lowest first */
+                                likelihood: {
+                                    name: string;
+                                    /** @default null */
+                                    description: string | null;
+                                    /** @default null */
+                                    eventsPerYear: {
+                                        min: number;
+                                        max: number;
+                                    } | null;
+                                }[];
+                                /** @description Lowest first */
+                                consequence: {
+                                    name: string;
+                                    /** @default null */
+                                    description: string | null;
+                                    /** @default {} */
+                                    areas: {
+                                        [key: string]: string;
+                                    };
+                                    /** @default null */
+                                    monetary: {
+                                        min: number;
+                                        max: number;
+                                    } | null;
+                                }[];
+                                /** @description Risk levels, lowest first */
+                                levels: {
+                                    name: string;
+                                    /** @default null */
+                                    description: string | null;
+                                    colour: string;
+                                }[];
+                                /** @description matrix[likelihood][consequence] = index of the risk level (all zero-based) */
+                                matrix: number[][];
+                                /** @description One rule per risk level, in the same order */
+                                acceptance: {
+                                    /** @enum {string} */
+                                    by: "risk-owner" | "role" | "nobody";
+                                    /** @default null */
+                                    role: ("owner" | "admin" | "risk-manager" | "compliance-manager" | "incident-responder" | "sharing-liaison" | "auditor" | "viewer") | null;
+                                    /** @default null */
+                                    maxDays: number | null;
+                                }[];
+                                /** @default null */
+                                reviewDays: number[] | null;
+                            };
+                            versionCreatedBy: string;
+                            /** Format: date-time */
+                            versionCreatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/risk/criteria/{criteriaId}/default": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Use these criteria for new assessments */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                    criteriaId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @description The current version */
+                            version: number;
+                            /** @description Used for new assessments */
+                            isDefault: boolean;
+                            /** @description Where an imported set came from (e.g. a CISO Assistant matrix URN) */
+                            sourceId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description The version this document shows (the current one unless asked) */
+                            shownVersion: number;
+                            definition: {
+                                name: string;
+                                /** @default null */
+                                description: string | null;
+                                /** @default null */
+                                currency: string | null;
+                                /** @description Lowest first */
+                                likelihood: {
+                                    name: string;
+                                    /** @default null */
+                                    description: string | null;
+                                    /** @default null */
+                                    eventsPerYear: {
+                                        min: number;
+                                        max: number;
+                                    } | null;
+                                }[];
+                                /** @description Lowest first */
+                                consequence: {
+                                    name: string;
+                                    /** @default null */
+                                    description: string | null;
+                                    /** @default {} */
+                                    areas: {
+                                        [key: string]: string;
+                                    };
+                                    /** @default null */
+                                    monetary: {
+                                        min: number;
+                                        max: number;
+                                    } | null;
+                                }[];
+                                /** @description Risk levels, lowest first */
+                                levels: {
+                                    name: string;
+                                    /** @default null */
+                                    description: string | null;
+                                    colour: string;
+                                }[];
+                                /** @description matrix[likelihood][consequence] = index of the risk level (all zero-based) */
+                                matrix: number[][];
+                                /** @description One rule per risk level, in the same order */
+                                acceptance: {
+                                    /** @enum {string} */
+                                    by: "risk-owner" | "role" | "nobody";
+                                    /** @default null */
+                                    role: ("owner" | "admin" | "risk-manager" | "compliance-manager" | "incident-responder" | "sharing-liaison" | "auditor" | "viewer") | null;
+                                    /** @default null */
+                                    maxDays: number | null;
+                                }[];
+                                /** @default null */
+                                reviewDays: number[] | null;
+                            };
+                            versionCreatedBy: string;
+                            /** Format: date-time */
+                            versionCreatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/risk/criteria/{criteriaId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download criteria as a Bulwark JSON export or a CISO Assistant library YAML */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "bulwark" | "ciso-assistant";
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    org: string;
+                    criteriaId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                        "application/yaml": string;
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        "application/yaml": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        "application/yaml": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        "application/yaml": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        "application/yaml": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        "application/yaml": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {

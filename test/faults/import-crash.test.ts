@@ -1,0 +1,114 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openConfiguredStore } from '../../src/platform/db/open.ts';
+import { bearer } from '../support/test-app.ts';
+import { createStoreTarget, STORE_UNDER_TEST } from '../support/scratch-db.ts';
+import { PROCESS_TIMEOUT_MS, seedOrgWithToken, startServer, type SeededOrg, type ServerProcess, type StoreTarget } from '../support/server-process.ts';
+
+/**
+ * kill -9 of the server while an inventory import job is writing: nothing of the import may be in the store
+ * afterwards, and after a restart the job is taken up again (its heartbeat went stale) and imports every row.
+ */
+const ROWS = 25_000;
+
+const csv = (): string => {
+  const lines = ['name,kind,cmdbId,confidentiality,tags'];
+  for (let i = 0; i < ROWS; i++) lines.push(`crash-host-${i},host,CRASH-${i},${(i % 4) + 1},crash;rack-${i % 10}`);
+  return lines.join('\n');
+};
+
+async function countAssets(target: StoreTarget): Promise<{ assets: number; status: string; attempts: number }> {
+  const config = 'dataDir' in target ? { dataDir: target.dataDir, databaseUrl: undefined } : { dataDir: '/nonexistent', databaseUrl: target.databaseUrl };
+  const store = await openConfiguredStore({ ...config, poolSize: 2 });
+  try {
+    const [row] = await store.query<{ assets: number; status: string; attempts: number }>(
+      "select (select count(*)::int from assets) as assets, status, attempts from jobs where kind = 'inventory.import'",
+    );
+    return row!;
+  } finally {
+    await store.close();
+  }
+}
+
+interface JobView {
+  status: string;
+  attempts: number;
+  progress: { done: number; total: number | null };
+  result: { assets: { created: number } } | null;
+  error: string | null;
+}
+
+/** The job, or undefined when the server did not answer within a second (the embedded store is busy in the import's transaction). */
+async function readJob(server: ServerProcess, org: SeededOrg, id: string): Promise<JobView | undefined> {
+  try {
+    const response = await fetch(`${server.baseUrl}/api/orgs/${org.slug}/jobs/${id}`, { headers: bearer(org.token), signal: AbortSignal.timeout(1000) });
+    return (await response.json()) as JobView;
+  } catch {
+    return undefined;
+  }
+}
+
+describe(`kill -9 during an inventory import, ${STORE_UNDER_TEST}`, () => {
+  let target: StoreTarget;
+  let cleanup: () => Promise<void> = async () => undefined;
+  let org: SeededOrg;
+  const servers: ServerProcess[] = [];
+
+  beforeAll(async () => {
+    ({ target, cleanup } = await createStoreTarget('bulwark-import-crash-'));
+    org = await seedOrgWithToken(target);
+  }, PROCESS_TIMEOUT_MS);
+  afterAll(async () => {
+    await Promise.all(servers.map((server) => server.dispose()));
+    await cleanup();
+  }, PROCESS_TIMEOUT_MS);
+
+  it(
+    'leaves nothing partial, and the job runs again to completion after a restart',
+    async () => {
+      const first = await startServer(target);
+      servers.push(first);
+      const posted = await fetch(`${first.baseUrl}/api/orgs/${org.slug}/inventory/imports`, {
+        method: 'POST',
+        headers: { ...bearer(org.token), 'content-type': 'application/json' },
+        body: JSON.stringify({ format: 'csv', content: csv() }),
+      });
+      expect(posted.status, await posted.clone().text()).toBe(202);
+      const { job } = (await posted.json()) as { job: { id: string } };
+
+      // Wait until the job runs: seen as running, or the embedded store too busy to answer (the import's transaction holds it).
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const view = await readJob(first, org, job.id);
+        if (!view || view.status === 'running') break;
+        expect(view.status).toBe('queued');
+        if (Date.now() > deadline) throw new Error('the import job never started');
+        await sleep(100);
+      }
+      await sleep(1500);
+      process.kill(first.pid, 'SIGKILL');
+      expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
+
+      // Killed mid-job: the job is still 'running' (never finished) and none of its rows are in the store.
+      expect(await countAssets(target)).toEqual({ assets: 0, status: 'running', attempts: 1 });
+
+      const second = await startServer(target);
+      servers.push(second);
+      // The runner takes the job up again once its heartbeat is stale (30 s) and imports everything.
+      const until = Date.now() + 150_000;
+      let done: JobView | undefined;
+      while (Date.now() < until) {
+        done = await readJob(second, org, job.id);
+        if (done && (done.status === 'succeeded' || done.status === 'failed')) break;
+        await sleep(500);
+      }
+      expect(done?.status, done?.error ?? 'not finished').toBe('succeeded');
+      expect(done).toMatchObject({ attempts: 2, result: { assets: { created: ROWS } }, progress: { done: ROWS, total: ROWS } });
+      const verify = await fetch(`${second.baseUrl}/api/orgs/${org.slug}/audit/verify`, { headers: bearer(org.token) });
+      expect(((await verify.json()) as { ok: boolean }).ok).toBe(true);
+      await second.dispose();
+      expect((await countAssets(target)).assets).toBe(ROWS);
+    },
+    PROCESS_TIMEOUT_MS * 2,
+  );
+});
