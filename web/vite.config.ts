@@ -19,6 +19,8 @@ export default defineConfig({
           if (/\/node_modules\/(react|react-dom|scheduler)\//.test(id)) return 'react';
           if (/\/node_modules\/(@mantine|@floating-ui)\//.test(id)) return 'mantine';
           if (/\/node_modules\/(@tanstack|openapi-fetch)\//.test(id)) return 'query';
+          // Only the graph view loads it (a dynamic import): its own chunk keeps it off every other page.
+          if (id.includes('/node_modules/cytoscape/')) return 'cytoscape';
           return 'vendor';
         },
       },

@@ -8,6 +8,7 @@ import { createOrganization, INSTANCE_ORG_SLUG } from '../platform/orgs/orgs.ser
 import { organizations } from '../platform/orgs/orgs.table.ts';
 import { createUser } from '../platform/orgs/users.service.ts';
 import { seedDemoInventory } from './demo-inventory.ts';
+import { createCriteria } from '../risk/criteria.service.ts';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_ADMIN_EMAIL = 'admin@demo.example';
@@ -46,5 +47,6 @@ export async function seedDemo(store: Store): Promise<DemoCredentials> {
   for (const person of team) await addMember(store, access, person);
   await createToken(store, access, { name: 'SIEM integration', role: 'viewer' });
   await seedDemoInventory(store, access);
+  await createCriteria(store, access, { template: '5x5', makeDefault: true });
   return { email: admin.email, password: admin.generatedPassword! };
 }

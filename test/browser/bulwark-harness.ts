@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { freePort } from '../support/server-process.ts';
 
 /**
@@ -110,6 +111,60 @@ export async function launchBrowser(): Promise<Browser> {
     async close() {
       await context.close();
       fs.rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The set-up every journey shares: a web build, a demo server and a browser for the whole file, stopped after
+ * it; `newPage` collects uncaught page errors, `signIn` signs the demo administrator in (or finds the session
+ * already there), `screenshot` saves into test-results/screenshots.
+ */
+export interface BrowserSuite {
+  started(): { server: DemoServer; browser: Browser };
+  newPage(): Promise<{ page: Page; pageErrors: string[] }>;
+  signIn(page: Page): Promise<void>;
+  screenshot(page: Page, name: string): Promise<void>;
+}
+
+export function browserSuite(): BrowserSuite {
+  let server: DemoServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    ensureWebBuild();
+    server = await startDemoServer();
+    browser = await launchBrowser();
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = (): { server: DemoServer; browser: Browser } => {
+    if (!server || !browser) throw new Error('beforeAll did not finish');
+    return { server, browser };
+  };
+  return {
+    started,
+    async newPage() {
+      const page = await started().browser.context.newPage();
+      const pageErrors: string[] = [];
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      return { page, pageErrors };
+    },
+    async signIn(page) {
+      const demo = started().server;
+      await page.goto(demo.baseUrl);
+      const home = page.getByRole('heading', { level: 1, name: 'Demo Corp' });
+      await home.or(page.getByRole('heading', { level: 1, name: 'Sign in' })).waitFor();
+      if (await home.isVisible()) return;
+      await page.getByRole('textbox', { name: 'Email', exact: true }).fill(demo.adminEmail);
+      await page.getByRole('textbox', { name: 'Password', exact: true }).fill(demo.adminPassword);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await home.waitFor();
+    },
+    async screenshot(page, name) {
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled' });
     },
   };
 }

@@ -74,7 +74,8 @@ describe('web shell', () => {
     await page.keyboard.type(demo.adminPassword);
     await page.keyboard.press('Enter');
 
-    // Home: the demo organization's real figures (the admin and five colleagues; one integration token).
+    // Home: the demo organization's real figures (the admin and five colleagues; one integration token), and its
+    // latest activity (the demo's last step creates its risk criteria).
     await page.getByRole('heading', { level: 1, name: 'Demo Corp' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/o/demo');
     expect(await page.title()).toBe('Demo Corp · Bulwark');
@@ -82,9 +83,9 @@ describe('web shell', () => {
     expect(await page.getByRole('region', { name: 'Active tokens' }).textContent()).toMatch(/Active tokens\s*1$/);
     const recent = page.getByRole('region', { name: 'Recent activity' });
     await recent.getByRole('row').nth(1).waitFor();
-    expect(await recent.textContent()).toContain('token.created');
+    expect(await recent.textContent()).toContain('risk-criteria.created');
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Home', 'Audit trail', 'Members', 'API tokens']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Home', 'Inventory', 'Outside organizations', 'Import', 'Risk criteria', 'Audit trail', 'Members', 'API tokens']);
     await screenshot(page, 'home');
 
     // API tokens: create one; the secret appears once, in the dialog.

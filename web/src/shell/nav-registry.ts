@@ -1,10 +1,18 @@
 import type { Icon } from '@tabler/icons-react';
-import { IconHome, IconKey, IconListSearch, IconUsers } from '@tabler/icons-react';
+import { IconFileImport, IconGraph, IconHome, IconKey, IconListSearch, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
+import { IconBuildingSkyscraper, IconStack2, IconTable } from '@tabler/icons-react';
 import type { Role } from '../api/api-types';
 import { AuditPage } from '../pages/audit/audit-page';
+import { GraphPage } from '../pages/graph/graph-page';
 import { HomePage } from '../pages/home/home-page';
+import { ImportPage } from '../pages/import/import-page';
+import { AssetPage } from '../pages/inventory/asset-page';
+import { ExternalOrgPage } from '../pages/inventory/external-org-page';
+import { ExternalOrgsPage } from '../pages/inventory/external-orgs-page';
+import { InventoryPage } from '../pages/inventory/inventory-page';
 import { MembersPage } from '../pages/members/members-page';
+import { RiskCriteriaPage } from '../pages/risk-criteria/risk-criteria-page';
 import { TokensPage } from '../pages/tokens/tokens-page';
 import { matchPath } from '../router/router';
 import { ROLES, rolesWith } from '../session/roles';
@@ -27,10 +35,30 @@ export interface NavEntry {
 
 export const NAV_ENTRIES: readonly NavEntry[] = [
   { label: 'Home', path: '', icon: IconHome, roles: ROLES, page: HomePage },
+  { label: 'Inventory', path: 'assets', icon: IconStack2, roles: rolesWith('inventory:read'), page: InventoryPage },
+  { label: 'Asset', path: 'assets/:assetId', icon: IconStack2, roles: rolesWith('inventory:read'), page: AssetPage, hidden: true },
+  {
+    label: 'Outside organizations',
+    path: 'external-organizations',
+    icon: IconBuildingSkyscraper,
+    roles: rolesWith('inventory:read'),
+    page: ExternalOrgsPage,
+  },
+  {
+    label: 'Outside organization',
+    path: 'external-organizations/:orgId',
+    icon: IconBuildingSkyscraper,
+    roles: rolesWith('inventory:read'),
+    page: ExternalOrgPage,
+    hidden: true,
+  },
+  { label: 'Import', path: 'inventory/import', icon: IconFileImport, roles: rolesWith('inventory:write'), page: ImportPage },
+  { label: 'Risk criteria', path: 'risk/criteria', icon: IconTable, roles: rolesWith('risk:read'), page: RiskCriteriaPage },
   { label: 'Audit trail', path: 'audit', icon: IconListSearch, roles: rolesWith('audit:read'), page: AuditPage },
   { label: 'Members', path: 'members', icon: IconUsers, roles: rolesWith('members:read'), page: MembersPage },
   // Everyone manages their own tokens; administrators and auditors see all of them.
   { label: 'API tokens', path: 'tokens', icon: IconKey, roles: ROLES, page: TokensPage },
+  { label: 'Dependency graph', path: 'assets/:assetId/graph', icon: IconGraph, roles: rolesWith('inventory:read'), page: GraphPage, hidden: true },
 ];
 
 /** Entries shown in the left navigation, in order. */
