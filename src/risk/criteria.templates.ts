@@ -11,6 +11,15 @@ const YELLOW = '#F2C94C';
 const ORANGE = '#F2994A';
 const RED = '#E03131';
 
+/** Who accepts at four risk levels: the owner, a risk manager, an administrator, nobody; shorter as risk grows. */
+const FOUR_LEVEL_ACCEPTANCE: TCriteriaInput['acceptance'] = [
+  { by: 'risk-owner', maxDays: 730 },
+  { by: 'role', role: 'risk-manager', maxDays: 365 },
+  { by: 'role', role: 'admin', maxDays: 180 },
+  { by: 'nobody' },
+];
+const FOUR_LEVEL_REVIEW_DAYS = [365, 180, 90, 30];
+
 const FIVE: TCriteriaInput = {
   name: 'Standard 5×5',
   description: 'Five likelihood and five consequence levels giving four risk levels.',
@@ -42,13 +51,8 @@ const FIVE: TCriteriaInput = {
     [1, 1, 2, 2, 3],
     [1, 2, 2, 3, 3],
   ],
-  acceptance: [
-    { by: 'risk-owner', maxDays: 730 },
-    { by: 'role', role: 'risk-manager', maxDays: 365 },
-    { by: 'role', role: 'admin', maxDays: 180 },
-    { by: 'nobody' },
-  ],
-  reviewDays: [365, 180, 90, 30],
+  acceptance: FOUR_LEVEL_ACCEPTANCE,
+  reviewDays: FOUR_LEVEL_REVIEW_DAYS,
 };
 
 const FOUR: TCriteriaInput = {
@@ -78,13 +82,8 @@ const FOUR: TCriteriaInput = {
     [1, 2, 2, 3],
     [2, 2, 3, 3],
   ],
-  acceptance: [
-    { by: 'risk-owner', maxDays: 730 },
-    { by: 'role', role: 'risk-manager', maxDays: 365 },
-    { by: 'role', role: 'admin', maxDays: 180 },
-    { by: 'nobody' },
-  ],
-  reviewDays: [365, 180, 90, 30],
+  acceptance: FOUR_LEVEL_ACCEPTANCE,
+  reviewDays: FOUR_LEVEL_REVIEW_DAYS,
 };
 
 const THREE: TCriteriaInput = {

@@ -40,7 +40,13 @@ function exited(child: ChildProcess): Promise<void> {
 export async function startDemoServer(timeoutMs = 90_000): Promise<DemoServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-browser-data-'));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', BULWARK_DEMO: 'true', BULWARK_SECURE_COOKIES: 'false' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    BULWARK_DEMO: 'true',
+    BULWARK_SECURE_COOKIES: 'false',
+  };
   delete env.DATABASE_URL;
   delete env.BULWARK_DATA_DIR;
   delete env.BULWARK_WEB_DIR;
@@ -104,7 +110,15 @@ export async function launchBrowser(): Promise<Browser> {
     headless: true,
     viewport: { width: 1366, height: 768 },
     locale: 'en-GB',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   return {
     context,
@@ -124,7 +138,7 @@ export interface BrowserSuite {
   started(): { server: DemoServer; browser: Browser };
   newPage(): Promise<{ page: Page; pageErrors: string[] }>;
   signIn(page: Page): Promise<void>;
-  screenshot(page: Page, name: string): Promise<void>;
+  screenshot(page: Page, name: string, fullPage?: boolean): Promise<void>;
 }
 
 export function browserSuite(): BrowserSuite {
@@ -163,8 +177,8 @@ export function browserSuite(): BrowserSuite {
       await page.getByRole('button', { name: 'Sign in' }).click();
       await home.waitFor();
     },
-    async screenshot(page, name) {
-      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled' });
+    async screenshot(page, name, fullPage = false) {
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled', fullPage });
     },
   };
 }

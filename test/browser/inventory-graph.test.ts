@@ -1,46 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuild, launchBrowser, SCREENSHOT_DIR, startDemoServer, type Browser, type DemoServer } from './bulwark-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './bulwark-harness.ts';
 
 /*
  * The dependency graph of an asset with a large blast radius in the demo estate: the canvas draws every node the
  * API reports, the table view lists the same nodes, a node picked in the table opens in the side panel, and the
  * graph re-centres on it.
  */
-let server: DemoServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  ensureWebBuild();
-  server = await startDemoServer();
-  browser = await launchBrowser();
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-function started(): { server: DemoServer; browser: Browser } {
-  if (!server || !browser) throw new Error('beforeAll did not finish');
-  return { server, browser };
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled' });
-}
-
-async function signIn(page: Page): Promise<void> {
-  const { server: demo } = started();
-  await page.goto(demo.baseUrl);
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(demo.adminEmail);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(demo.adminPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Demo Corp' }).waitFor();
-}
+const { started, screenshot, signIn } = browserSuite();
 
 interface Traversal {
   start: { id: string; name: string };
@@ -55,7 +22,11 @@ async function getJson<T>(page: Page, apiPath: string): Promise<T> {
 }
 
 /** The nodes the graph should show at a depth: the asset, what relies on it and what it relies on. */
-async function neighbourhoodOf(page: Page, assetId: string, depth: number): Promise<{ blast: Traversal; nodeIds: Set<string>; edgeCount: number }> {
+async function neighbourhoodOf(
+  page: Page,
+  assetId: string,
+  depth: number,
+): Promise<{ blast: Traversal; nodeIds: Set<string>; edgeCount: number }> {
   const query = `maxDepth=${depth}&limit=2000`;
   const blast = await getJson<Traversal>(page, `/api/orgs/demo/assets/${assetId}/blast-radius?${query}`);
   const upstream = await getJson<Traversal>(page, `/api/orgs/demo/assets/${assetId}/upstream?${query}`);
@@ -92,7 +63,9 @@ describe('inventory graph', () => {
     const canvas = page.getByTestId('graph-canvas');
     await page.locator(`[data-testid="graph-canvas"][data-rendered-nodes="${nodeIds.size}"]`).waitFor();
     expect(await canvas.getAttribute('role')).toBe('img');
-    expect(await canvas.getAttribute('aria-label')).toContain(`Dependency graph of ${best.name}: ${nodeIds.size} nodes and ${edgeCount} edges`);
+    expect(await canvas.getAttribute('aria-label')).toContain(
+      `Dependency graph of ${best.name}: ${nodeIds.size} nodes and ${edgeCount} edges`,
+    );
     expect(await canvas.locator('canvas').count()).toBeGreaterThan(0);
     const box = await canvas.boundingBox();
     expect(box?.width).toBeGreaterThan(600);
@@ -125,7 +98,9 @@ describe('inventory graph', () => {
     await neighbour.getByRole('button', { name: `Show ${neighbourName} in the side panel` }).click();
     const panel = page.getByTestId('graph-node-panel');
     await panel.getByRole('heading', { name: neighbourName }).waitFor();
-    expect(await panel.getByRole('link', { name: /Open the (asset|organization) page/ }).getAttribute('href')).toMatch(new RegExp(`/o/demo/(assets|external-organizations)/${neighbourId}$`));
+    expect(await panel.getByRole('link', { name: /Open the (asset|organization) page/ }).getAttribute('href')).toMatch(
+      new RegExp(`/o/demo/(assets|external-organizations)/${neighbourId}$`),
+    );
     await panel.getByText(/Confidentiality/).waitFor();
     await screenshot(page, 'inventory-graph-table');
 

@@ -1,36 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuild, launchBrowser, SCREENSHOT_DIR, startDemoServer, type Browser, type DemoServer } from './bulwark-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './bulwark-harness.ts';
 
 /*
  * The import wizard against the real server: a small CSV of assets with one bad row (line 4) is refused until the
  * row is skipped; the import then runs as a job, and importing the corrected file adds only the fixed row.
  */
-let server: DemoServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  ensureWebBuild();
-  server = await startDemoServer();
-  browser = await launchBrowser();
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-function started(): { server: DemoServer; browser: Browser } {
-  if (!server || !browser) throw new Error('beforeAll did not finish');
-  return { server, browser };
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled' });
-}
+const { started, screenshot } = browserSuite();
 
 const CSV_WITH_A_BAD_ROW = [
   'name,kind,cmdbId,owner,Confidentiality',

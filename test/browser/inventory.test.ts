@@ -1,52 +1,15 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuild, launchBrowser, SCREENSHOT_DIR, startDemoServer, type Browser, type DemoServer } from './bulwark-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './bulwark-harness.ts';
 
 /*
  * The inventory pages against the real server and the demo estate (~200 assets): the administrator searches,
  * sorts and pages the inventory, opens an asset and reads why its protection needs are what they are, then opens
  * the demo's cloud provider and sees what depends on it.
  */
-let server: DemoServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  ensureWebBuild();
-  server = await startDemoServer();
-  browser = await launchBrowser();
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-function started(): { server: DemoServer; browser: Browser } {
-  if (!server || !browser) throw new Error('beforeAll did not finish');
-  return { server, browser };
-}
-
-async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled', fullPage });
-}
-
-/** Signs the demo administrator in (the browser profile is shared, so a later test may find the session open). */
-async function signIn(page: Page): Promise<void> {
-  const { server: demo } = started();
-  await page.goto(demo.baseUrl);
-  const home = page.getByRole('heading', { level: 1, name: 'Demo Corp' });
-  await home.or(page.getByRole('heading', { level: 1, name: 'Sign in' })).waitFor();
-  if (await home.isVisible()) return;
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(demo.adminEmail);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(demo.adminPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await home.waitFor();
-}
+const { started, screenshot, signIn } = browserSuite();
 
 const assetNames = async (page: Page): Promise<string[]> =>
   (await page.getByTestId('asset-row').locator('td:first-child a').allTextContents()).map((name) => name.trim());

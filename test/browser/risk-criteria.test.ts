@@ -27,7 +27,10 @@ describe('risk criteria', () => {
     await page.getByRole('menuitem', { name: 'Simple 3×3' }).click();
     await page.getByRole('table', { name: /^Risk matrix: 3 likelihood by 3 consequence levels/ }).waitFor();
     const sets = page.getByRole('navigation', { name: 'Criteria sets' });
-    expect(await sets.getByRole('button').allTextContents()).toEqual([expect.stringMatching(/^Simple 3×3version 1$/), expect.stringMatching(/^Standard 5×5version 1 · default$/)]);
+    expect(await sets.getByRole('button').allTextContents()).toEqual([
+      expect.stringMatching(/^Simple 3×3version 1$/),
+      expect.stringMatching(/^Standard 5×5version 1 · default$/),
+    ]);
     expect(pageErrors).toEqual([]);
     await page.close();
   });

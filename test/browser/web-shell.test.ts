@@ -1,46 +1,15 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuild, launchBrowser, SCREENSHOT_DIR, startDemoServer, type Browser, type DemoServer } from './bulwark-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './bulwark-harness.ts';
 
 /*
  * The web shell against the real server on an empty data directory: the demo administrator signs in with the
  * keyboard, reads the home figures, creates an API token (its secret shown once) and finds the creation in the
  * audit trail, whose chain verifies.
  */
-let server: DemoServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  ensureWebBuild();
-  server = await startDemoServer();
-  browser = await launchBrowser();
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-function started(): { server: DemoServer; browser: Browser } {
-  if (!server || !browser) throw new Error('beforeAll did not finish');
-  return { server, browser };
-}
-
-async function newPage(): Promise<{ page: Page; pageErrors: string[] }> {
-  const page = await started().browser.context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return { page, pageErrors };
-}
+const { started, newPage, screenshot } = browserSuite();
 
 const focusedElementId = (page: Page): Promise<string | null> => page.locator(':focus').getAttribute('id');
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled' });
-}
 
 describe('web shell', () => {
   it('tells a person with a wrong password so, without signing in', async () => {
@@ -85,7 +54,16 @@ describe('web shell', () => {
     await recent.getByRole('row').nth(1).waitFor();
     expect(await recent.textContent()).toContain('risk-criteria.created');
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Home', 'Inventory', 'Outside organizations', 'Import', 'Risk criteria', 'Audit trail', 'Members', 'API tokens']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Home',
+      'Inventory',
+      'Outside organizations',
+      'Import',
+      'Risk criteria',
+      'Audit trail',
+      'Members',
+      'API tokens',
+    ]);
     await screenshot(page, 'home');
 
     // API tokens: create one; the secret appears once, in the dialog.

@@ -1,25 +1,10 @@
-import {
-  Alert,
-  Button,
-  Divider,
-  Group,
-  Modal,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Button, Divider, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { toProblem } from '../../api/api-problem';
-import { ProblemAlert } from '../../components/problem-alert';
 import type { Asset, AssetKind, AssetStatus, CreateAssetInput, Scale } from './inventory-types';
 import { useCreateAsset, useExternalOrganizations, useUpdateAsset } from './use-inventory';
 import { KIND_OPTIONS, STATUS_OPTIONS } from './vocabulary';
+import { SaveError } from './save-error';
 
 /** Brings a problem shown at the top of a long form into view (the submit button is at the bottom). */
 const revealOnMount = (node: HTMLDivElement | null): void => node?.scrollIntoView({ block: 'start' });
@@ -221,38 +206,15 @@ export function AssetFormModal({ orgSlug, scale, opened, onClose, asset, onReloa
         <Stack gap="md">
           {mutation.error !== null && (
             <div ref={revealOnMount}>
-              {isConflict ? (
-                <Alert
-                  color="orange"
-                  variant="light"
-                  icon={<IconAlertTriangle aria-hidden />}
-                  title="Someone else changed this asset while you were editing"
-                  role="alert"
-                >
-                  <Stack gap="xs" align="flex-start">
-                    <Text size="sm">
-                      Your changes were not saved, so theirs are not overwritten. Load the latest version to see what changed (this replaces
-                      what you typed here), then make your edit again.
-                    </Text>
-                    <Button
-                      size="xs"
-                      variant="light"
-                      color="orange"
-                      onClick={() => void reload()}
-                      loading={isReloading}
-                      disabled={!onReload}
-                    >
-                      Load the latest version
-                    </Button>
-                  </Stack>
-                </Alert>
-              ) : (
-                <ProblemAlert
-                  error={mutation.error}
-                  title={isEdit ? 'Could not save the asset' : 'Could not add the asset'}
-                  fields={FIELDS}
-                />
-              )}
+              <SaveError
+                what="asset"
+                error={mutation.error}
+                isConflict={isConflict}
+                isEdit={isEdit}
+                fields={FIELDS}
+                onReload={onReload ? () => void reload() : undefined}
+                isReloading={isReloading}
+              />
             </div>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">

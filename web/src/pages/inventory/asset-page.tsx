@@ -1,8 +1,7 @@
-import { Anchor, Badge, Button, Card, Group, Skeleton, Stack, Text } from '@mantine/core';
-import { IconArrowLeft, IconEdit, IconGraph } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
+import { IconEdit, IconGraph } from '@tabler/icons-react';
 import { useState } from 'react';
 import { PageHeader } from '../../components/page-header';
-import { ProblemAlert } from '../../components/problem-alert';
 import { formatDateTime } from '../../lib/format';
 import { orgPath } from '../../router/org-path';
 import { linkProps, navigate } from '../../router/router';
@@ -21,6 +20,7 @@ import { SectionCard } from './section-card';
 import { useAsset, useScale } from './use-inventory';
 import { useRouteParam } from './use-route-param';
 import { KIND_LABELS } from './vocabulary';
+import { BackLink, DetailPlaceholder } from './detail-frame';
 
 function duration(minutes: number | null): string | null {
   if (minutes === null) return null;
@@ -115,29 +115,23 @@ export function AssetPage() {
   const [editRound, setEditRound] = useState(0);
   const [isEditing, setEditing] = useState(false);
   const data = asset.data;
-  const backLink = (
-    <Anchor {...linkProps(orgPath(org.slug, 'assets'))} size="sm">
-      <Group gap={4} component="span" display="inline-flex">
-        <IconArrowLeft size={14} aria-hidden />
-        Inventory
-      </Group>
-    </Anchor>
-  );
-
+  const back = { to: orgPath(org.slug, 'assets'), label: 'Inventory' };
   if (!data) {
     return (
-      <Stack gap="md">
-        {backLink}
-        <PageHeader title={asset.isError ? 'Asset not found' : 'Asset'} />
-        <ProblemAlert error={asset.error} title="Could not load the asset" />
-        {asset.isPending && <Skeleton height={360} />}
-      </Stack>
+      <DetailPlaceholder
+        back={back}
+        title="Asset"
+        notFoundTitle="Asset not found"
+        error={asset.error}
+        isPending={asset.isPending}
+        what="asset"
+      />
     );
   }
 
   return (
     <Stack gap="md">
-      {backLink}
+      <BackLink {...back} />
       <PageHeader
         title={data.name}
         description={

@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Button,
   Divider,
   Group,
@@ -15,13 +14,13 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { toProblem } from '../../api/api-problem';
-import { ProblemAlert } from '../../components/problem-alert';
 import type { Contact, CreateExternalOrganizationInput, ExternalOrganization, RelationshipType } from './inventory-types';
 import { useCreateExternalOrganization, useUpdateExternalOrganization } from './use-inventory';
 import { ORG_CRITICALITY_LABELS, RELATIONSHIP_OPTIONS } from './vocabulary';
+import { SaveError } from './save-error';
 
 /** Brings a problem shown at the top of a long form into view (the submit button is at the bottom). */
 const revealOnMount = (node: HTMLDivElement | null): void => node?.scrollIntoView({ block: 'start' });
@@ -185,38 +184,15 @@ export function ExternalOrgFormModal({ orgSlug, opened, onClose, organization, o
         <Stack gap="md">
           {mutation.error !== null && (
             <div ref={revealOnMount}>
-              {isConflict ? (
-                <Alert
-                  color="orange"
-                  variant="light"
-                  icon={<IconAlertTriangle aria-hidden />}
-                  title="Someone else changed this organization while you were editing"
-                  role="alert"
-                >
-                  <Stack gap="xs" align="flex-start">
-                    <Text size="sm">
-                      Your changes were not saved, so theirs are not overwritten. Load the latest version (this replaces what you typed
-                      here), then edit again.
-                    </Text>
-                    <Button
-                      size="xs"
-                      variant="light"
-                      color="orange"
-                      onClick={() => void reload()}
-                      loading={isReloading}
-                      disabled={!onReload}
-                    >
-                      Load the latest version
-                    </Button>
-                  </Stack>
-                </Alert>
-              ) : (
-                <ProblemAlert
-                  error={mutation.error}
-                  title={isEdit ? 'Could not save the organization' : 'Could not add the organization'}
-                  fields={FIELDS}
-                />
-              )}
+              <SaveError
+                what="organization"
+                error={mutation.error}
+                isConflict={isConflict}
+                isEdit={isEdit}
+                fields={FIELDS}
+                onReload={onReload ? () => void reload() : undefined}
+                isReloading={isReloading}
+              />
             </div>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">

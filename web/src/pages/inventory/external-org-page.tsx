@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
-import { IconArrowLeft, IconEdit } from '@tabler/icons-react';
+import { IconEdit } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { PageHeader } from '../../components/page-header';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -20,6 +20,7 @@ import { SectionCard } from './section-card';
 import { useAssetPage, useExternalOrganization, useOrganizationDependents } from './use-inventory';
 import { useRouteParam } from './use-route-param';
 import { KIND_LABELS } from './vocabulary';
+import { BackLink, DetailPlaceholder } from './detail-frame';
 
 const count = new Intl.NumberFormat('en');
 
@@ -206,27 +207,22 @@ export function ExternalOrgPage() {
   const [editRound, setEditRound] = useState(0);
   const [isEditing, setEditing] = useState(false);
   const data = organization.data;
-  const backLink = (
-    <Anchor {...linkProps(orgPath(org.slug, 'external-organizations'))} size="sm">
-      <Group gap={4} component="span" display="inline-flex">
-        <IconArrowLeft size={14} aria-hidden />
-        Outside organizations
-      </Group>
-    </Anchor>
-  );
+  const back = { to: orgPath(org.slug, 'external-organizations'), label: 'Outside organizations' };
   if (!data) {
     return (
-      <Stack gap="md">
-        {backLink}
-        <PageHeader title={organization.isError ? 'Organization not found' : 'Outside organization'} />
-        <ProblemAlert error={organization.error} title="Could not load the organization" />
-        {organization.isPending && <Skeleton height={300} />}
-      </Stack>
+      <DetailPlaceholder
+        back={back}
+        title="Outside organization"
+        notFoundTitle="Organization not found"
+        error={organization.error}
+        isPending={organization.isPending}
+        what="organization"
+      />
     );
   }
   return (
     <Stack gap="md">
-      {backLink}
+      <BackLink {...back} />
       <PageHeader
         title={data.name}
         description={
