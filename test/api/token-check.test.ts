@@ -48,7 +48,8 @@ async function expectEachReadRefusedAfter(takeAway: Standing): Promise<void> {
     await takeAway(userId);
     const response = await ctx.app.inject({ url: url(org.slug), headers: bearer(token) });
     expect(response.statusCode, name).toBe(401);
-    expect(problem(response).code, name).toBe('UNAUTHENTICATED');
+    expect(response.headers['content-type'], name).toMatch(/^application\/problem\+json/);
+    expect(problem(response), name).toMatchObject({ code: 'UNAUTHENTICATED', status: 401, type: expect.stringContaining('/problems/unauthenticated') });
     expect(response.body, name).not.toContain('"items"');
   }
 }

@@ -12,7 +12,7 @@ import type { Config } from '../config.ts';
 import type { Store } from '../db/store.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { newId } from '../util/ids.ts';
-import { sendProblem } from './problem.ts';
+import { prepareProblem, sendProblem } from './problem.ts';
 import { routeModules } from './routes.ts';
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -49,14 +49,26 @@ export async function buildApp(store: Store, config: Config, options: { logger?:
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => sendProblem(request, reply, error));
-  app.addHook('onSend', async (request, reply) => {
-    // A read request's token check that no query settled is settled now, before anything is sent.
-    const principal = request.principal;
-    if (principal?.kind === 'token' && principal.pendingCheck) await settleTokenCheck(store, principal.pendingCheck);
+  app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     if (!request.url.startsWith('/api/docs')) reply.header('x-frame-options', 'DENY');
+    // A read request's token check that no query settled is settled now, before anything is sent. A failure
+    // replaces the response (a hook's error would skip the problem+json handler). A 5xx has nothing to withhold.
+    const check = request.principal?.kind === 'token' ? request.principal.pendingCheck : undefined;
+    if (!check || check.settled) return payload;
+    if (reply.statusCode >= 500) {
+      check.settled = true;
+      return payload;
+    }
+    try {
+      await settleTokenCheck(store, check);
+      return payload;
+    } catch (error) {
+      reply.removeHeader('content-disposition');
+      return JSON.stringify(prepareProblem(request, reply, error));
+    }
   });
 
   await app.register(fastifyCookie);

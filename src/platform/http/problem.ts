@@ -78,13 +78,16 @@ export function toAppError(error: unknown): AppError {
   return new AppError('INTERNAL', undefined, { cause: error });
 }
 
-export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
+/** Sets the status and headers of an error response on `reply` and returns its problem document. */
+export function prepareProblem(request: FastifyRequest, reply: FastifyReply, error: unknown): Problem {
   const appError = toAppError(error);
   if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
   else if (appError.code === 'STORE_UNAVAILABLE') request.log.warn({ err: error }, 'store unavailable');
   if (appError.code === 'STORE_UNAVAILABLE') reply.header('retry-after', String(RETRY_AFTER_SECONDS));
-  return reply
-    .code(appError.status)
-    .type('application/problem+json')
-    .send(problemOf(appError, request.url));
+  reply.code(appError.status).type('application/problem+json');
+  return problemOf(appError, request.url);
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
+  return reply.send(prepareProblem(request, reply, error));
 }
