@@ -28,13 +28,13 @@ export interface PreparedStore {
 
 const log = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
 
-function urlFor(database: string): string {
+export function urlFor(database: string): string {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${database}`;
   return url.toString();
 }
 
-async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: ADMIN_URL });
   await client.connect();
   try {
@@ -45,7 +45,7 @@ async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
 }
 
 /** Starts the Debian cluster when nothing answers (the bench machine's PostgreSQL may be down). */
-async function ensurePostgresUp(): Promise<void> {
+export async function ensurePostgresUp(): Promise<void> {
   try {
     await withAdmin((client) => client.query('select 1'));
     return;
