@@ -118,8 +118,13 @@ export async function listAssets(store: Store, access: Pick<OrgAccess, 'orgId' |
   }
   params.push(query.limit + 1);
   const direction = sort.desc ? ' desc' : '';
+  // A search's matches are few or scattered in sort order, so the planner's favourite plan (walk the sort's
+  // index and filter) can read the whole index before it has a page. Behind an `offset 0` fence it finds the
+  // matches through the search indexes and sorts only them (100,000 assets, one request at a time: an exact
+  // external id 211 → 0.2 ms, a rare word 181 → 9 ms). Without a search the index walk is the right plan.
+  const from = query.q ? `(select * from assets where ${clauses.join(' and ')} offset 0) assets` : `assets where ${clauses.join(' and ')}`;
   const text = `select ${ASSET_SELECT_SQL}, ${sort.keys.map((key, i) => `${keyValueSql(key)} as k${i}`).join(', ')}
-                  from assets where ${clauses.join(' and ')}
+                  from ${from}
                  order by ${keys.map((key) => `${key}${direction}`).join(', ')} limit $${params.length}`;
   const [rows, total] = await Promise.all([
     checkedQuery<AssetRow & Record<`k${number}`, CursorKey>>(store, access, text, params),
