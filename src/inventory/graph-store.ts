@@ -68,6 +68,8 @@ export interface LoadedGraph {
 export async function loadGraph(store: Store, orgId: string): Promise<LoadedGraph> {
   const { version, assetRow, orgRow, edgeRow } = await store.db.transaction(
     async (tx) => {
+      // JIT compiling these three big queries costs more than it saves (about 0.5 s at 1M assets / 5M edges).
+      await tx.execute(sql`set local jit = off`);
       const [head] = await rowsOf<{ version: number }>(tx, sql`select inventory_version::float8 as version from inventory_state where org_id = ${orgId}`);
       const [assetRow] = await rowsOf<Packed>(tx, ASSETS_SQL(orgId));
       const [orgRow] = await rowsOf<Packed>(tx, ORGS_SQL(orgId));
