@@ -9,6 +9,7 @@ import { organizations } from '../platform/orgs/orgs.table.ts';
 import { createUser } from '../platform/orgs/users.service.ts';
 import { seedDemoInventory } from './demo-inventory.ts';
 import { createCriteria } from '../risk/criteria.service.ts';
+import { seedDemoControls } from './demo-controls.ts';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_ADMIN_EMAIL = 'admin@demo.example';
@@ -47,6 +48,7 @@ export async function seedDemo(store: Store): Promise<DemoCredentials> {
   for (const person of team) await addMember(store, access, person);
   await createToken(store, access, { name: 'SIEM integration', role: 'viewer' });
   await seedDemoInventory(store, access);
+  await seedDemoControls(store, access);
   await createCriteria(store, access, { template: '5x5', makeDefault: true });
   return { email: admin.email, password: admin.generatedPassword! };
 }

@@ -48,11 +48,16 @@ export class LibraryFormatError extends Error {
 }
 
 /** The rules an import proposes, lowest level first: its owner, then a risk manager, and nobody at the top. */
-export const ASSUMED_ACCEPTANCE = 'lowest level: the risk owner (730 days); middle levels: a risk manager (365 days); highest level: nobody';
+export const ASSUMED_ACCEPTANCE =
+  'lowest level: the risk owner (730 days); middle levels: a risk manager (365 days); highest level: nobody';
 
 function assumedAcceptance(levels: number): TCriteriaInput['acceptance'] {
   return Array.from({ length: levels }, (_, i) =>
-    i === 0 ? { by: 'risk-owner' as const, maxDays: 730 } : i === levels - 1 ? { by: 'nobody' as const } : { by: 'role' as const, role: 'risk-manager' as const, maxDays: 365 },
+    i === 0
+      ? { by: 'risk-owner' as const, maxDays: 730 }
+      : i === levels - 1
+        ? { by: 'nobody' as const }
+        : { by: 'role' as const, role: 'risk-manager' as const, maxDays: 365 },
   );
 }
 

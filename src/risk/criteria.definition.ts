@@ -57,7 +57,11 @@ export const ZCriteriaDefinition = z
   .strictObject({
     name: ZName,
     description: ZDescription,
-    currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR').nullable().default(null),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR')
+      .nullable()
+      .default(null),
     likelihood: z.array(ZLikelihoodLevel).min(MIN_LEVELS).max(MAX_LEVELS).describe('Lowest first'),
     consequence: z.array(ZConsequenceLevel).min(MIN_LEVELS).max(MAX_LEVELS).describe('Lowest first'),
     levels: z.array(ZRiskLevel).min(MIN_LEVELS).max(MAX_LEVELS).describe('Risk levels, lowest first'),
@@ -82,11 +86,13 @@ export const ZCriteriaDefinition = z
         if (cell >= levels) issue(['matrix', l, c], `names risk level ${cell}, but there are only ${levels} (0 to ${levels - 1})`);
       });
     });
-    if (definition.acceptance.length !== levels) issue(['acceptance'], `needs one rule per risk level (${levels}), has ${definition.acceptance.length}`);
+    if (definition.acceptance.length !== levels)
+      issue(['acceptance'], `needs one rule per risk level (${levels}), has ${definition.acceptance.length}`);
     definition.acceptance.forEach((rule, i) => {
       if (rule.by === 'role' && !rule.role) issue(['acceptance', i, 'role'], 'name the role that may accept');
       if (rule.by !== 'role' && rule.role) issue(['acceptance', i, 'role'], `only a rule "by": "role" names a role`);
-      if (rule.by === 'nobody' && rule.maxDays !== null) issue(['acceptance', i, 'maxDays'], 'a level nobody may accept has no acceptance period');
+      if (rule.by === 'nobody' && rule.maxDays !== null)
+        issue(['acceptance', i, 'maxDays'], 'a level nobody may accept has no acceptance period');
     });
     if (definition.reviewDays && definition.reviewDays.length !== levels) {
       issue(['reviewDays'], `needs one period per risk level (${levels}), has ${definition.reviewDays.length}`);
@@ -118,7 +124,9 @@ export interface RiskRating {
 export function rate(definition: TCriteriaDefinition, likelihood: number, consequence: number): RiskRating {
   const level = definition.matrix[likelihood]?.[consequence];
   if (level === undefined) {
-    throw new RangeError(`likelihood ${likelihood} × consequence ${consequence} is outside a ${definition.likelihood.length}×${definition.consequence.length} matrix`);
+    throw new RangeError(
+      `likelihood ${likelihood} × consequence ${consequence} is outside a ${definition.likelihood.length}×${definition.consequence.length} matrix`,
+    );
   }
   return { likelihood, consequence, level };
 }

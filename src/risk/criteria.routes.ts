@@ -15,7 +15,15 @@ import {
   ZImportResult,
   ZReviseCriteria,
 } from './criteria.schema.ts';
-import { createCriteria, exportCriteria, getCriteria, importCriteria, listCriteria, makeDefaultCriteria, reviseCriteria } from './criteria.service.ts';
+import {
+  createCriteria,
+  exportCriteria,
+  getCriteria,
+  importCriteria,
+  listCriteria,
+  makeDefaultCriteria,
+  reviseCriteria,
+} from './criteria.service.ts';
 import { CRITERIA_TEMPLATES, criteriaTemplate } from './criteria.templates.ts';
 
 const TAGS = ['risk criteria'];
@@ -23,7 +31,14 @@ const TAGS = ['risk criteria'];
 export const criteriaRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/orgs/:org/risk/criteria',
-    { schema: { tags: TAGS, summary: 'Risk criteria sets (scales, matrix, acceptance rules), current versions', params: ZOrgParams, response: { 200: ZCriteriaList, ...problems(...ORG_ROUTE_PROBLEMS) } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Risk criteria sets (scales, matrix, acceptance rules), current versions',
+        params: ZOrgParams,
+        response: { 200: ZCriteriaList, ...problems(...ORG_ROUTE_PROBLEMS) },
+      },
+    },
     async (request) => ({ items: await listCriteria(app.store, await authorize(request, 'risk:read')) }),
   );
 
@@ -34,7 +49,10 @@ export const criteriaRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'The built-in 5×5, 4×4 and 3×3 criteria to start from',
         params: ZOrgParams,
-        response: { 200: z.object({ items: z.array(z.object({ template: z.enum(CRITERIA_TEMPLATES), definition: ZCriteriaDefinition })) }), ...problems(...ORG_ROUTE_PROBLEMS) },
+        response: {
+          200: z.object({ items: z.array(z.object({ template: z.enum(CRITERIA_TEMPLATES), definition: ZCriteriaDefinition })) }),
+          ...problems(...ORG_ROUTE_PROBLEMS),
+        },
       },
     },
     async (request) => {
@@ -54,7 +72,8 @@ export const criteriaRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: ZCriteria, ...problems(...ORG_ROUTE_PROBLEMS, 409) },
       },
     },
-    async (request, reply) => reply.code(201).send(await createCriteria(app.store, await authorize(request, 'risk:criteria'), request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await createCriteria(app.store, await authorize(request, 'risk:criteria'), request.body)),
   );
 
   app.post(
@@ -74,13 +93,27 @@ export const criteriaRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/orgs/:org/risk/criteria/:criteriaId',
-    { schema: { tags: TAGS, summary: 'Risk criteria at their current version', params: ZCriteriaParams, response: { 200: ZCriteria, ...problems(...ORG_ROUTE_PROBLEMS) } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Risk criteria at their current version',
+        params: ZCriteriaParams,
+        response: { 200: ZCriteria, ...problems(...ORG_ROUTE_PROBLEMS) },
+      },
+    },
     async (request) => getCriteria(app.store.db, await authorize(request, 'risk:read'), request.params.criteriaId),
   );
 
   app.get(
     '/api/orgs/:org/risk/criteria/:criteriaId/versions/:version',
-    { schema: { tags: TAGS, summary: 'One past or current version of risk criteria', params: ZCriteriaVersionParams, response: { 200: ZCriteria, ...problems(...ORG_ROUTE_PROBLEMS) } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'One past or current version of risk criteria',
+        params: ZCriteriaVersionParams,
+        response: { 200: ZCriteria, ...problems(...ORG_ROUTE_PROBLEMS) },
+      },
+    },
     async (request) => getCriteria(app.store.db, await authorize(request, 'risk:read'), request.params.criteriaId, request.params.version),
   );
 
@@ -95,12 +128,22 @@ export const criteriaRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: ZCriteria, ...problems(...ORG_ROUTE_PROBLEMS, 409) },
       },
     },
-    async (request, reply) => reply.code(201).send(await reviseCriteria(app.store, await authorize(request, 'risk:criteria'), request.params.criteriaId, request.body)),
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await reviseCriteria(app.store, await authorize(request, 'risk:criteria'), request.params.criteriaId, request.body)),
   );
 
   app.post(
     '/api/orgs/:org/risk/criteria/:criteriaId/default',
-    { schema: { tags: TAGS, summary: 'Use these criteria for new assessments', params: ZCriteriaParams, response: { 200: ZCriteria, ...problems(...ORG_ROUTE_PROBLEMS) } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Use these criteria for new assessments',
+        params: ZCriteriaParams,
+        response: { 200: ZCriteria, ...problems(...ORG_ROUTE_PROBLEMS) },
+      },
+    },
     async (request) => makeDefaultCriteria(app.store, await authorize(request, 'risk:criteria'), request.params.criteriaId),
   );
 
@@ -117,8 +160,18 @@ export const criteriaRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const file = await exportCriteria(app.store, await authorize(request, 'risk:read'), request.params.criteriaId, request.query.format, request.query.version);
-      return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).serializer((body: string) => body).send(file.body);
+      const file = await exportCriteria(
+        app.store,
+        await authorize(request, 'risk:read'),
+        request.params.criteriaId,
+        request.query.format,
+        request.query.version,
+      );
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .serializer((body: string) => body)
+        .send(file.body);
     },
   );
 };

@@ -55,7 +55,10 @@ export const ZImportResult = z.object({
 
 export const ZCriteriaParams = ZOrgParams.extend({ criteriaId: z.uuid() });
 export const ZCriteriaVersionParams = ZCriteriaParams.extend({ version: z.coerce.number().int().positive() });
-export const ZExportQuery = z.strictObject({ format: z.enum(CRITERIA_FORMATS).default('bulwark'), version: z.coerce.number().int().positive().optional() });
+export const ZExportQuery = z.strictObject({
+  format: z.enum(CRITERIA_FORMATS).default('bulwark'),
+  version: z.coerce.number().int().positive().optional(),
+});
 
 /** Bulwark's own export: one version of one criteria set, importable anywhere. */
 export const BULWARK_CRITERIA_FORMAT = 'bulwark-risk-criteria';

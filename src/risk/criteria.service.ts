@@ -36,7 +36,11 @@ function summarise(row: CriteriaRow): TCriteriaSummary {
 }
 
 export async function listCriteria(store: Store, access: Pick<OrgAccess, 'orgId'>): Promise<TCriteriaSummary[]> {
-  const rows = await store.db.select().from(riskCriteria).where(eq(riskCriteria.orgId, access.orgId)).orderBy(asc(sql`lower(${riskCriteria.name})`));
+  const rows = await store.db
+    .select()
+    .from(riskCriteria)
+    .where(eq(riskCriteria.orgId, access.orgId))
+    .orderBy(asc(sql`lower(${riskCriteria.name})`));
   return rows.map(summarise);
 }
 
@@ -48,7 +52,9 @@ export async function getCriteria(db: Queryable, access: Pick<OrgAccess, 'orgId'
   const [shown] = await db
     .select()
     .from(riskCriteriaVersions)
-    .where(and(eq(riskCriteriaVersions.orgId, access.orgId), eq(riskCriteriaVersions.criteriaId, id), eq(riskCriteriaVersions.version, wanted)));
+    .where(
+      and(eq(riskCriteriaVersions.orgId, access.orgId), eq(riskCriteriaVersions.criteriaId, id), eq(riskCriteriaVersions.version, wanted)),
+    );
   if (!shown) throw notFound(`Version ${wanted} of these risk criteria`);
   return {
     ...summarise(row),
@@ -74,16 +80,34 @@ async function insertCriteria(
   options: { makeDefault: boolean; sourceId: string | null; path: string },
 ): Promise<CriteriaRow> {
   await assertNameFree(tx, access.orgId, definition.name, null, options.path);
-  const [existing] = await tx.select({ n: sql<number>`count(*)::int` }).from(riskCriteria).where(eq(riskCriteria.orgId, access.orgId));
+  const [existing] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(riskCriteria)
+    .where(eq(riskCriteria.orgId, access.orgId));
   // The first set an organization makes is its default: assessments always have criteria to use.
   const isDefault = options.makeDefault || existing?.n === 0;
-  if (isDefault) await tx.update(riskCriteria).set({ isDefault: false }).where(and(eq(riskCriteria.orgId, access.orgId), eq(riskCriteria.isDefault, true)));
+  if (isDefault)
+    await tx
+      .update(riskCriteria)
+      .set({ isDefault: false })
+      .where(and(eq(riskCriteria.orgId, access.orgId), eq(riskCriteria.isDefault, true)));
   const now = new Date();
   const [row] = await tx
     .insert(riskCriteria)
-    .values({ orgId: access.orgId, id: newId(), name: definition.name, currentVersion: 1, isDefault, sourceId: options.sourceId, createdAt: now, updatedAt: now })
+    .values({
+      orgId: access.orgId,
+      id: newId(),
+      name: definition.name,
+      currentVersion: 1,
+      isDefault,
+      sourceId: options.sourceId,
+      createdAt: now,
+      updatedAt: now,
+    })
     .returning();
-  await tx.insert(riskCriteriaVersions).values({ orgId: access.orgId, criteriaId: row!.id, version: 1, definition, createdBy: access.actor.label, createdAt: now });
+  await tx
+    .insert(riskCriteriaVersions)
+    .values({ orgId: access.orgId, criteriaId: row!.id, version: 1, definition, createdBy: access.actor.label, createdAt: now });
   await appendAudit(tx, access.orgId, {
     actor: access.actor,
     requestId: access.requestId,
@@ -91,16 +115,29 @@ async function insertCriteria(
     targetType: 'risk-criteria',
     targetId: row!.id,
     after: definition,
-    summary: { name: definition.name, size: `${definition.likelihood.length}×${definition.consequence.length}`, levels: definition.levels.length, isDefault },
+    summary: {
+      name: definition.name,
+      size: `${definition.likelihood.length}×${definition.consequence.length}`,
+      levels: definition.levels.length,
+      isDefault,
+    },
   });
   return row!;
 }
 
-async function addVersion(tx: Queryable, access: OrgAccess, row: CriteriaRow, definition: TCriteriaDefinition, path: string): Promise<CriteriaRow> {
+async function addVersion(
+  tx: Queryable,
+  access: OrgAccess,
+  row: CriteriaRow,
+  definition: TCriteriaDefinition,
+  path: string,
+): Promise<CriteriaRow> {
   await assertNameFree(tx, access.orgId, definition.name, row.id, path);
   const version = row.currentVersion + 1;
   const now = new Date();
-  await tx.insert(riskCriteriaVersions).values({ orgId: access.orgId, criteriaId: row.id, version, definition, createdBy: access.actor.label, createdAt: now });
+  await tx
+    .insert(riskCriteriaVersions)
+    .values({ orgId: access.orgId, criteriaId: row.id, version, definition, createdBy: access.actor.label, createdAt: now });
   const [updated] = await tx
     .update(riskCriteria)
     .set({ name: definition.name, currentVersion: version, updatedAt: now })
@@ -119,9 +156,15 @@ async function addVersion(tx: Queryable, access: OrgAccess, row: CriteriaRow, de
 }
 
 export async function createCriteria(store: Store, access: OrgAccess, input: TCreateCriteria): Promise<TCriteria> {
-  const definition = input.template ? { ...criteriaTemplate(input.template), ...(input.name ? { name: input.name } : {}) } : input.definition!;
+  const definition = input.template
+    ? { ...criteriaTemplate(input.template), ...(input.name ? { name: input.name } : {}) }
+    : input.definition!;
   return store.db.transaction(async (tx) => {
-    const row = await insertCriteria(tx, access, definition, { makeDefault: input.makeDefault, sourceId: null, path: input.template ? 'body.name' : 'body.definition.name' });
+    const row = await insertCriteria(tx, access, definition, {
+      makeDefault: input.makeDefault,
+      sourceId: null,
+      path: input.template ? 'body.name' : 'body.definition.name',
+    });
     return getCriteria(tx, access, row.id);
   });
 }
@@ -132,9 +175,13 @@ export async function reviseCriteria(store: Store, access: OrgAccess, id: string
     const [row] = await tx.select().from(riskCriteria).where(byId(access.orgId, id)).for('update');
     if (!row) throw notFound('Risk criteria');
     if (row.currentVersion !== input.basedOn) {
-      throw new AppError('VERSION_CONFLICT', `These criteria are at version ${row.currentVersion}; you edited version ${input.basedOn}. Reload and apply your change again`, {
-        extra: { currentVersion: row.currentVersion },
-      });
+      throw new AppError(
+        'VERSION_CONFLICT',
+        `These criteria are at version ${row.currentVersion}; you edited version ${input.basedOn}. Reload and apply your change again`,
+        {
+          extra: { currentVersion: row.currentVersion },
+        },
+      );
     }
     await addVersion(tx, access, row, input.definition, 'body.definition.name');
     return getCriteria(tx, access, id);
@@ -146,7 +193,10 @@ export async function makeDefaultCriteria(store: Store, access: OrgAccess, id: s
     const [row] = await tx.select().from(riskCriteria).where(byId(access.orgId, id)).for('update');
     if (!row) throw notFound('Risk criteria');
     if (!row.isDefault) {
-      await tx.update(riskCriteria).set({ isDefault: false }).where(and(eq(riskCriteria.orgId, access.orgId), eq(riskCriteria.isDefault, true)));
+      await tx
+        .update(riskCriteria)
+        .set({ isDefault: false })
+        .where(and(eq(riskCriteria.orgId, access.orgId), eq(riskCriteria.isDefault, true)));
       await tx.update(riskCriteria).set({ isDefault: true, updatedAt: new Date() }).where(byId(access.orgId, id));
       await appendAudit(tx, access.orgId, {
         actor: access.actor,
@@ -183,8 +233,14 @@ function readImport(input: TImportCriteria): { incoming: Incoming[]; notes: stri
       if (error instanceof LibraryFormatError) throw unprocessable(error.message, error.errors);
       throw error;
     }
-    const incoming = matrices.map((matrix, i) => ({ sourceId: matrix.sourceId, definition: checkDefinition(matrix.definition, `content.objects.risk_matrix.${i}`) }));
-    return { incoming, notes: [`CISO Assistant matrices carry no acceptance rules; proposed: ${ASSUMED_ACCEPTANCE}. Review them before accepting risks.`] };
+    const incoming = matrices.map((matrix, i) => ({
+      sourceId: matrix.sourceId,
+      definition: checkDefinition(matrix.definition, `content.objects.risk_matrix.${i}`),
+    }));
+    return {
+      incoming,
+      notes: [`CISO Assistant matrices carry no acceptance rules; proposed: ${ASSUMED_ACCEPTANCE}. Review them before accepting risks.`],
+    };
   }
   let document: unknown;
   try {
@@ -213,7 +269,11 @@ export async function importCriteria(store: Store, access: OrgAccess, input: TIm
     for (const [i, item] of incoming.entries()) {
       const path = `content.${input.format === 'ciso-assistant' ? `objects.risk_matrix.${i}` : 'definition'}.name`;
       const [previous] = item.sourceId
-        ? await tx.select().from(riskCriteria).where(and(eq(riskCriteria.orgId, access.orgId), eq(riskCriteria.sourceId, item.sourceId))).for('update')
+        ? await tx
+            .select()
+            .from(riskCriteria)
+            .where(and(eq(riskCriteria.orgId, access.orgId), eq(riskCriteria.sourceId, item.sourceId)))
+            .for('update')
         : [];
       const row = previous
         ? await addVersion(tx, access, previous, item.definition, path)
@@ -230,11 +290,20 @@ export interface CriteriaExport {
   body: string;
 }
 
-export async function exportCriteria(store: Store, access: Pick<OrgAccess, 'orgId'>, id: string, format: 'bulwark' | 'ciso-assistant', version?: number): Promise<CriteriaExport> {
+export async function exportCriteria(
+  store: Store,
+  access: Pick<OrgAccess, 'orgId'>,
+  id: string,
+  format: 'bulwark' | 'ciso-assistant',
+  version?: number,
+): Promise<CriteriaExport> {
   const criteria = await getCriteria(store.db, access, id, version);
   const base = criteria.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'risk-criteria';
   if (format === 'ciso-assistant') {
-    const body = writeCisoAssistantLibrary(criteria.definition, { version: criteria.shownVersion, publishedOn: criteria.versionCreatedAt.slice(0, 10) });
+    const body = writeCisoAssistantLibrary(criteria.definition, {
+      version: criteria.shownVersion,
+      publishedOn: criteria.versionCreatedAt.slice(0, 10),
+    });
     return { filename: `${base}-v${criteria.shownVersion}.yaml`, contentType: 'application/yaml; charset=utf-8', body };
   }
   const file = {
@@ -245,5 +314,9 @@ export async function exportCriteria(store: Store, access: Pick<OrgAccess, 'orgI
     exportedAt: new Date().toISOString(),
     definition: criteria.definition,
   };
-  return { filename: `${base}-v${criteria.shownVersion}.json`, contentType: 'application/json; charset=utf-8', body: `${JSON.stringify(file, null, 2)}\n` };
+  return {
+    filename: `${base}-v${criteria.shownVersion}.json`,
+    contentType: 'application/json; charset=utf-8',
+    body: `${JSON.stringify(file, null, 2)}\n`,
+  };
 }

@@ -28,8 +28,12 @@ export const riskCriteria = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex('risk_criteria_name').on(t.orgId, sql`lower(${t.name})`),
-    uniqueIndex('risk_criteria_default').on(t.orgId).where(sql`${t.isDefault}`),
-    uniqueIndex('risk_criteria_source').on(t.orgId, t.sourceId).where(sql`${t.sourceId} is not null`),
+    uniqueIndex('risk_criteria_default')
+      .on(t.orgId)
+      .where(sql`${t.isDefault}`),
+    uniqueIndex('risk_criteria_source')
+      .on(t.orgId, t.sourceId)
+      .where(sql`${t.sourceId} is not null`),
   ],
 );
 

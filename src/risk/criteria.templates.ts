@@ -32,11 +32,36 @@ const FIVE: TCriteriaInput = {
     { name: 'Almost certain', description: 'Expected several times a year', eventsPerYear: { min: 5, max: 365 } },
   ],
   consequence: [
-    { name: 'Negligible', description: 'Absorbed in normal operations', monetary: { min: 0, max: 10_000 }, areas: { operational: 'No noticeable disruption' } },
-    { name: 'Minor', description: 'Limited, short-lived effect', monetary: { min: 10_000, max: 100_000 }, areas: { operational: 'Degraded service for hours' } },
-    { name: 'Moderate', description: 'Noticeable effect on objectives', monetary: { min: 100_000, max: 1_000_000 }, areas: { operational: 'Outage of a service for a day', 'legal-regulatory': 'Reportable incident' } },
-    { name: 'Major', description: 'Serious effect; management attention', monetary: { min: 1_000_000, max: 10_000_000 }, areas: { operational: 'Outage of key services for days', reputation: 'National press coverage' } },
-    { name: 'Severe', description: 'Threatens the organization’s objectives', monetary: { min: 10_000_000, max: 1_000_000_000 }, areas: { operational: 'Prolonged loss of core business', safety: 'Harm to people' } },
+    {
+      name: 'Negligible',
+      description: 'Absorbed in normal operations',
+      monetary: { min: 0, max: 10_000 },
+      areas: { operational: 'No noticeable disruption' },
+    },
+    {
+      name: 'Minor',
+      description: 'Limited, short-lived effect',
+      monetary: { min: 10_000, max: 100_000 },
+      areas: { operational: 'Degraded service for hours' },
+    },
+    {
+      name: 'Moderate',
+      description: 'Noticeable effect on objectives',
+      monetary: { min: 100_000, max: 1_000_000 },
+      areas: { operational: 'Outage of a service for a day', 'legal-regulatory': 'Reportable incident' },
+    },
+    {
+      name: 'Major',
+      description: 'Serious effect; management attention',
+      monetary: { min: 1_000_000, max: 10_000_000 },
+      areas: { operational: 'Outage of key services for days', reputation: 'National press coverage' },
+    },
+    {
+      name: 'Severe',
+      description: 'Threatens the organization’s objectives',
+      monetary: { min: 10_000_000, max: 1_000_000_000 },
+      areas: { operational: 'Prolonged loss of core business', safety: 'Harm to people' },
+    },
   ],
   levels: [
     { name: 'Low', description: 'Acceptable as it is', colour: GREEN },

@@ -34,17 +34,33 @@ describe('risk criteria definitions', () => {
   it('names every mismatch between the matrix, the scales and the rules', () => {
     const good = criteriaTemplate('3x3');
     expect(issuesOf(good)).toEqual([]);
-    expect(issuesOf({ ...good, matrix: good.matrix.slice(0, 2) })).toContainEqual(expect.stringMatching(/^matrix: needs one row per likelihood level \(3\), has 2/));
-    expect(issuesOf({ ...good, matrix: [[0, 0], ...good.matrix.slice(1)] })).toContainEqual(expect.stringMatching(/^matrix\.0: needs one cell per consequence level/));
-    expect(issuesOf({ ...good, matrix: [[0, 0, 7], ...good.matrix.slice(1)] })).toContainEqual(expect.stringMatching(/^matrix\.0\.2: names risk level 7/));
-    expect(issuesOf({ ...good, acceptance: good.acceptance.slice(1) })).toContainEqual(expect.stringMatching(/^acceptance: needs one rule per risk level/));
-    expect(issuesOf({ ...good, acceptance: [{ by: 'role', role: null, maxDays: 10 }, ...good.acceptance.slice(1)] })).toContainEqual('acceptance.0.role: name the role that may accept');
+    expect(issuesOf({ ...good, matrix: good.matrix.slice(0, 2) })).toContainEqual(
+      expect.stringMatching(/^matrix: needs one row per likelihood level \(3\), has 2/),
+    );
+    expect(issuesOf({ ...good, matrix: [[0, 0], ...good.matrix.slice(1)] })).toContainEqual(
+      expect.stringMatching(/^matrix\.0: needs one cell per consequence level/),
+    );
+    expect(issuesOf({ ...good, matrix: [[0, 0, 7], ...good.matrix.slice(1)] })).toContainEqual(
+      expect.stringMatching(/^matrix\.0\.2: names risk level 7/),
+    );
+    expect(issuesOf({ ...good, acceptance: good.acceptance.slice(1) })).toContainEqual(
+      expect.stringMatching(/^acceptance: needs one rule per risk level/),
+    );
+    expect(issuesOf({ ...good, acceptance: [{ by: 'role', role: null, maxDays: 10 }, ...good.acceptance.slice(1)] })).toContainEqual(
+      'acceptance.0.role: name the role that may accept',
+    );
     expect(issuesOf({ ...good, acceptance: [...good.acceptance.slice(0, 2), { by: 'nobody', role: null, maxDays: 30 }] })).toContainEqual(
       'acceptance.2.maxDays: a level nobody may accept has no acceptance period',
     );
-    expect(issuesOf({ ...good, levels: [good.levels[0], { ...good.levels[1]!, name: 'low' }, good.levels[2]] })).toContainEqual('levels.1.name: "low" appears twice');
-    expect(issuesOf({ ...good, levels: [{ ...good.levels[0]!, colour: 'green' }, ...good.levels.slice(1)] })).toContainEqual('levels.0.colour: a colour as #RRGGBB');
-    expect(issuesOf({ ...good, likelihood: good.likelihood.slice(0, 1), matrix: good.matrix.slice(0, 1) })).toContainEqual(expect.stringMatching(/^likelihood: /));
+    expect(issuesOf({ ...good, levels: [good.levels[0], { ...good.levels[1]!, name: 'low' }, good.levels[2]] })).toContainEqual(
+      'levels.1.name: "low" appears twice',
+    );
+    expect(issuesOf({ ...good, levels: [{ ...good.levels[0]!, colour: 'green' }, ...good.levels.slice(1)] })).toContainEqual(
+      'levels.0.colour: a colour as #RRGGBB',
+    );
+    expect(issuesOf({ ...good, likelihood: good.likelihood.slice(0, 1), matrix: good.matrix.slice(0, 1) })).toContainEqual(
+      expect.stringMatching(/^likelihood: /),
+    );
   });
 
   it('refuses to rate outside the scales', () => {
@@ -78,8 +94,12 @@ describe('CISO Assistant libraries', () => {
     const [back] = readCisoAssistantLibrary(yaml);
     const definition = ZCriteriaDefinition.parse(back!.definition);
     expect(definition.matrix).toEqual(original.matrix);
-    expect(definition.likelihood.map((level) => [level.name, level.description])).toEqual(original.likelihood.map((level) => [level.name, level.description]));
-    expect(definition.levels.map((level) => [level.name, level.colour])).toEqual(original.levels.map((level) => [level.name, level.colour]));
+    expect(definition.likelihood.map((level) => [level.name, level.description])).toEqual(
+      original.likelihood.map((level) => [level.name, level.description]),
+    );
+    expect(definition.levels.map((level) => [level.name, level.colour])).toEqual(
+      original.levels.map((level) => [level.name, level.colour]),
+    );
   });
 
   it('explains what is wrong with a file that is not such a library', () => {

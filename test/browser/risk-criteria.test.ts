@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { describe, expect, it } from 'vitest';
 import { browserSuite } from './bulwark-harness.ts';
 
@@ -31,6 +32,34 @@ describe('risk criteria', () => {
       expect.stringMatching(/^Simple 3×3version 1$/),
       expect.stringMatching(/^Standard 5×5version 1 · default$/),
     ]);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('applied controls', () => {
+  it('lists the demo’s controls, filters the overdue ones, and adds one', async () => {
+    const { page, pageErrors } = await suite.newPage();
+    await suite.signIn(page);
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Applied controls' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Applied controls' }).waitFor();
+    const rows = page.getByTestId('control-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(12);
+    await page.getByRole('switch', { name: 'Overdue only' }).check();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="control-row"]').length === 3);
+    expect(await rows.locator('td:first-child').allTextContents()).toEqual(['AC-11', 'AC-02', 'AC-07']); // by title
+    await suite.screenshot(page, 'controls-overdue');
+    await page.getByRole('switch', { name: 'Overdue only' }).uncheck();
+
+    await page.getByRole('button', { name: 'Add control' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add an applied control' });
+    await dialog.getByRole('textbox', { name: 'Title' }).fill('Encrypted laptops');
+    await dialog.getByRole('textbox', { name: 'Reference' }).fill('AC-13');
+    await dialog.getByRole('button', { name: 'Add control' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="control-row"]').length === 13);
+    expect(await rows.filter({ hasText: 'Encrypted laptops' }).locator('td').nth(2).textContent()).toBe('Planned');
     expect(pageErrors).toEqual([]);
     await page.close();
   });

@@ -60,6 +60,7 @@ describe('web shell', () => {
       'Outside organizations',
       'Import',
       'Risk criteria',
+      'Applied controls',
       'Audit trail',
       'Members',
       'API tokens',

@@ -8,6 +8,8 @@ import { importTenant, type ImportSummary } from '../../src/platform/transfer/im
 import { ZCreateAsset } from '../../src/inventory/assets.schema.ts';
 import { ZCreateCriteria } from '../../src/risk/criteria.schema.ts';
 import { createCriteria, reviseCriteria } from '../../src/risk/criteria.service.ts';
+import { ZCreateControl } from '../../src/risk/controls.schema.ts';
+import { createControl } from '../../src/risk/controls.service.ts';
 import { createAsset } from '../../src/inventory/assets.service.ts';
 import { ZCreateDependency } from '../../src/inventory/dependencies.schema.ts';
 import { createDependency } from '../../src/inventory/dependencies.service.ts';
@@ -47,6 +49,8 @@ export async function buildTenant(store: Store): Promise<TenantFixture> {
 async function buildRiskCriteria(store: Store, org: OrgFixture): Promise<void> {
   const criteria = await createCriteria(store, org.access, ZCreateCriteria.parse({ template: '4x4' }));
   await reviseCriteria(store, org.access, criteria.id, { basedOn: 1, definition: { ...criteria.definition, description: 'Revised: “quotes” and ünïcode' } });
+  // An applied control with a numeric cost, a date and jsonb attributes.
+  await createControl(store, org.access, ZCreateControl.parse({ refId: 'AC-1', title: 'MFA', oneOffCost: 1234.5, currency: 'EUR', dueDate: '2024-02-29', attributes: { concepts: ['protect'] } }));
 }
 
 /** Inventory rows: composite foreign keys, arrays, dates and generated columns (which the target recomputes). */

@@ -27,24 +27,26 @@ export const PERMISSIONS = [
   'inventory:write',
   'risk:read',
   'risk:criteria',
+  'controls:read',
+  'controls:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ_EVERYTHING: Permission[] = ['org:read', 'members:read', 'tokens:read', 'audit:read', 'inventory:read', 'risk:read'];
+const READ_EVERYTHING: Permission[] = ['org:read', 'members:read', 'tokens:read', 'audit:read', 'inventory:read', 'risk:read', 'controls:read'];
 const EVERYTHING: Permission[] = [...PERMISSIONS];
 // Domain roles get their domain's write permissions as those domains arrive; today they read the org
-// and manage their own tokens; all of them read the inventory and the risks.
-const DOMAIN_ROLE: Permission[] = ['org:read', 'members:read', 'tokens:manage-own', 'inventory:read', 'risk:read'];
+// and manage their own tokens; all of them read the inventory, the risks and the applied controls.
+const DOMAIN_ROLE: Permission[] = ['org:read', 'members:read', 'tokens:manage-own', 'inventory:read', 'risk:read', 'controls:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   owner: new Set(EVERYTHING),
   admin: new Set(EVERYTHING),
-  'risk-manager': new Set([...DOMAIN_ROLE, 'inventory:write', 'risk:criteria']),
-  'compliance-manager': new Set([...DOMAIN_ROLE, 'inventory:write']),
+  'risk-manager': new Set([...DOMAIN_ROLE, 'inventory:write', 'risk:criteria', 'controls:write']),
+  'compliance-manager': new Set([...DOMAIN_ROLE, 'inventory:write', 'controls:write']),
   'incident-responder': new Set(DOMAIN_ROLE),
   'sharing-liaison': new Set(DOMAIN_ROLE),
   auditor: new Set([...READ_EVERYTHING, 'tokens:manage-own']),
-  viewer: new Set(['org:read', 'tokens:manage-own', 'inventory:read', 'risk:read']),
+  viewer: new Set(['org:read', 'tokens:manage-own', 'inventory:read', 'risk:read', 'controls:read']),
 };
 
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);

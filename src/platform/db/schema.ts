@@ -5,3 +5,4 @@ export * from '../audit/audit.table.ts';
 export * from '../jobs/jobs.table.ts';
 export * from '../../inventory/inventory.table.ts';
 export * from '../../risk/criteria.table.ts';
+export * from '../../risk/controls.table.ts';

@@ -12,6 +12,7 @@ import { externalOrganizationRoutes } from '../../inventory/external-orgs.routes
 import { scaleRoutes } from '../../inventory/scale.routes.ts';
 import { inventoryImportRoutes } from '../../inventory/imports/imports.routes.ts';
 import { criteriaRoutes } from '../../risk/criteria.routes.ts';
+import { controlRoutes } from '../../risk/controls.routes.ts';
 
 /** Every route module of the application. A new domain adds its module here. */
 export const routeModules: FastifyPluginAsyncZod[] = [
@@ -28,4 +29,5 @@ export const routeModules: FastifyPluginAsyncZod[] = [
   analyticsRoutes,
   inventoryImportRoutes,
   criteriaRoutes,
+  controlRoutes,
 ];

@@ -1,6 +1,7 @@
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { assets, dependencies, externalOrganizations, inventoryState } from '../../inventory/inventory.table.ts';
 import { riskCriteria, riskCriteriaVersions } from '../../risk/criteria.table.ts';
+import { appliedControls } from '../../risk/controls.table.ts';
 import { auditEntries } from '../audit/audit.table.ts';
 import { apiTokens } from '../auth/auth.table.ts';
 import { jobs } from '../jobs/jobs.table.ts';
@@ -25,6 +26,7 @@ export const TENANT_TABLES: readonly PgTable[] = [
   dependencies,
   riskCriteria,
   riskCriteriaVersions,
+  appliedControls,
   auditEntries,
 ];
 

@@ -11371,6 +11371,1082 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{org}/controls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Applied controls: the organization’s own measures, filtered by status, 27002 attributes, owner, overdue, text */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "planned" | "in-progress" | "implemented" | "verified";
+                    concept?: "identify" | "protect" | "detect" | "respond" | "recover";
+                    capability?: "governance" | "asset-management" | "information-protection" | "human-resource-security" | "physical-security" | "system-and-network-security" | "application-security" | "secure-configuration" | "identity-and-access-management" | "threat-and-vulnerability-management" | "continuity" | "supplier-relationships-security" | "legal-and-compliance" | "information-security-event-management" | "information-security-assurance";
+                    /** @description Exact owner */
+                    owner?: string;
+                    /** @description Only controls past their due date and not yet implemented */
+                    overdue?: string;
+                    /** @description Part of the title or the reference */
+                    q?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description By title */
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                refId: string | null;
+                                title: string;
+                                description: string | null;
+                                owner: string | null;
+                                /** @enum {string} */
+                                status: "planned" | "in-progress" | "implemented" | "verified";
+                                dueDate: string | null;
+                                /** @description Due date passed and not yet implemented */
+                                overdue: boolean;
+                                oneOffCost: number | null;
+                                yearlyCost: number | null;
+                                currency: string | null;
+                                effectiveness: number | null;
+                                attributes: {
+                                    controlTypes: ("preventive" | "detective" | "corrective")[];
+                                    properties: ("confidentiality" | "integrity" | "availability")[];
+                                    concepts: ("identify" | "protect" | "detect" | "respond" | "recover")[];
+                                    capabilities: ("governance" | "asset-management" | "information-protection" | "human-resource-security" | "physical-security" | "system-and-network-security" | "application-security" | "secure-configuration" | "identity-and-access-management" | "threat-and-vulnerability-management" | "continuity" | "supplier-relationships-security" | "legal-and-compliance" | "information-security-event-management" | "information-security-assurance")[];
+                                    domains: ("governance-and-ecosystem" | "protection" | "defence" | "resilience")[];
+                                };
+                                tags: string[];
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            /** @description true when limit cut the list */
+                            truncated: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an applied control */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Your own reference, e.g. "AC-12"; unique when given */
+                        refId?: string | null;
+                        title: string;
+                        description?: string | null;
+                        /** @description Who answers for it: free text (a person, team or role) */
+                        owner?: string | null;
+                        /**
+                         * @default planned
+                         * @enum {string}
+                         */
+                        status?: "planned" | "in-progress" | "implemented" | "verified";
+                        /** @description When it is to be in place (YYYY-MM-DD) */
+                        dueDate?: string | null;
+                        oneOffCost?: number | null;
+                        yearlyCost?: number | null;
+                        currency?: string | null;
+                        /** @description Share of the addressed risk it removes when in place, % */
+                        effectiveness?: number | null;
+                        /**
+                         * @default {
+                         *       "controlTypes": [],
+                         *       "properties": {},
+                         *       "concepts": [],
+                         *       "capabilities": [],
+                         *       "domains": []
+                         *     }
+                         */
+                        attributes?: {
+                            /**
+                             * @description Preventive, detective, corrective
+                             * @default []
+                             */
+                            controlTypes?: ("preventive" | "detective" | "corrective")[];
+                            /**
+                             * @description The information security properties it protects
+                             * @default []
+                             */
+                            properties?: ("confidentiality" | "integrity" | "availability")[];
+                            /**
+                             * @description Identify, protect, detect, respond, recover
+                             * @default []
+                             */
+                            concepts?: ("identify" | "protect" | "detect" | "respond" | "recover")[];
+                            /**
+                             * @description Operational capabilities
+                             * @default []
+                             */
+                            capabilities?: ("governance" | "asset-management" | "information-protection" | "human-resource-security" | "physical-security" | "system-and-network-security" | "application-security" | "secure-configuration" | "identity-and-access-management" | "threat-and-vulnerability-management" | "continuity" | "supplier-relationships-security" | "legal-and-compliance" | "information-security-event-management" | "information-security-assurance")[];
+                            /**
+                             * @description Security domains
+                             * @default []
+                             */
+                            domains?: ("governance-and-ecosystem" | "protection" | "defence" | "resilience")[];
+                        };
+                        /** @default [] */
+                        tags?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            title: string;
+                            description: string | null;
+                            owner: string | null;
+                            /** @enum {string} */
+                            status: "planned" | "in-progress" | "implemented" | "verified";
+                            dueDate: string | null;
+                            /** @description Due date passed and not yet implemented */
+                            overdue: boolean;
+                            oneOffCost: number | null;
+                            yearlyCost: number | null;
+                            currency: string | null;
+                            effectiveness: number | null;
+                            attributes: {
+                                controlTypes: ("preventive" | "detective" | "corrective")[];
+                                properties: ("confidentiality" | "integrity" | "availability")[];
+                                concepts: ("identify" | "protect" | "detect" | "respond" | "recover")[];
+                                capabilities: ("governance" | "asset-management" | "information-protection" | "human-resource-security" | "physical-security" | "system-and-network-security" | "application-security" | "secure-configuration" | "identity-and-access-management" | "threat-and-vulnerability-management" | "continuity" | "supplier-relationships-security" | "legal-and-compliance" | "information-security-event-management" | "information-security-assurance")[];
+                                domains: ("governance-and-ecosystem" | "protection" | "defence" | "resilience")[];
+                            };
+                            tags: string[];
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/controls/{controlId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An applied control */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                    controlId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            title: string;
+                            description: string | null;
+                            owner: string | null;
+                            /** @enum {string} */
+                            status: "planned" | "in-progress" | "implemented" | "verified";
+                            dueDate: string | null;
+                            /** @description Due date passed and not yet implemented */
+                            overdue: boolean;
+                            oneOffCost: number | null;
+                            yearlyCost: number | null;
+                            currency: string | null;
+                            effectiveness: number | null;
+                            attributes: {
+                                controlTypes: ("preventive" | "detective" | "corrective")[];
+                                properties: ("confidentiality" | "integrity" | "availability")[];
+                                concepts: ("identify" | "protect" | "detect" | "respond" | "recover")[];
+                                capabilities: ("governance" | "asset-management" | "information-protection" | "human-resource-security" | "physical-security" | "system-and-network-security" | "application-security" | "secure-configuration" | "identity-and-access-management" | "threat-and-vulnerability-management" | "continuity" | "supplier-relationships-security" | "legal-and-compliance" | "information-security-event-management" | "information-security-assurance")[];
+                                domains: ("governance-and-ecosystem" | "protection" | "defence" | "resilience")[];
+                            };
+                            tags: string[];
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an applied control */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                    controlId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an applied control (If-Match or version guards against concurrent edits) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                    controlId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Your own reference, e.g. "AC-12"; unique when given */
+                        refId?: string | null;
+                        title?: string;
+                        description?: string | null;
+                        /** @description Who answers for it: free text (a person, team or role) */
+                        owner?: string | null;
+                        /** @enum {string} */
+                        status?: "planned" | "in-progress" | "implemented" | "verified";
+                        /** @description When it is to be in place (YYYY-MM-DD) */
+                        dueDate?: string | null;
+                        oneOffCost?: number | null;
+                        yearlyCost?: number | null;
+                        currency?: string | null;
+                        /** @description Share of the addressed risk it removes when in place, % */
+                        effectiveness?: number | null;
+                        attributes?: {
+                            /**
+                             * @description Preventive, detective, corrective
+                             * @default []
+                             */
+                            controlTypes?: ("preventive" | "detective" | "corrective")[];
+                            /**
+                             * @description The information security properties it protects
+                             * @default []
+                             */
+                            properties?: ("confidentiality" | "integrity" | "availability")[];
+                            /**
+                             * @description Identify, protect, detect, respond, recover
+                             * @default []
+                             */
+                            concepts?: ("identify" | "protect" | "detect" | "respond" | "recover")[];
+                            /**
+                             * @description Operational capabilities
+                             * @default []
+                             */
+                            capabilities?: ("governance" | "asset-management" | "information-protection" | "human-resource-security" | "physical-security" | "system-and-network-security" | "application-security" | "secure-configuration" | "identity-and-access-management" | "threat-and-vulnerability-management" | "continuity" | "supplier-relationships-security" | "legal-and-compliance" | "information-security-event-management" | "information-security-assurance")[];
+                            /**
+                             * @description Security domains
+                             * @default []
+                             */
+                            domains?: ("governance-and-ecosystem" | "protection" | "defence" | "resilience")[];
+                        };
+                        tags?: string[];
+                        /** @description The version you read (or send If-Match); a stale one → 409 VERSION_CONFLICT */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string | null;
+                            title: string;
+                            description: string | null;
+                            owner: string | null;
+                            /** @enum {string} */
+                            status: "planned" | "in-progress" | "implemented" | "verified";
+                            dueDate: string | null;
+                            /** @description Due date passed and not yet implemented */
+                            overdue: boolean;
+                            oneOffCost: number | null;
+                            yearlyCost: number | null;
+                            currency: string | null;
+                            effectiveness: number | null;
+                            attributes: {
+                                controlTypes: ("preventive" | "detective" | "corrective")[];
+                                properties: ("confidentiality" | "integrity" | "availability")[];
+                                concepts: ("identify" | "protect" | "detect" | "respond" | "recover")[];
+                                capabilities: ("governance" | "asset-management" | "information-protection" | "human-resource-security" | "physical-security" | "system-and-network-security" | "application-security" | "secure-configuration" | "identity-and-access-management" | "threat-and-vulnerability-management" | "continuity" | "supplier-relationships-security" | "legal-and-compliance" | "information-security-event-management" | "information-security-assurance")[];
+                                domains: ("governance-and-ecosystem" | "protection" | "defence" | "resilience")[];
+                            };
+                            tags: string[];
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

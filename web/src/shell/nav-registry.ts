@@ -1,9 +1,10 @@
 import type { Icon } from '@tabler/icons-react';
 import { IconFileImport, IconGraph, IconHome, IconKey, IconListSearch, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
-import { IconBuildingSkyscraper, IconStack2, IconTable } from '@tabler/icons-react';
+import { IconBuildingSkyscraper, IconShieldCheck, IconStack2, IconTable } from '@tabler/icons-react';
 import type { Role } from '../api/api-types';
 import { AuditPage } from '../pages/audit/audit-page';
+import { ControlsPage } from '../pages/controls/controls-page';
 import { GraphPage } from '../pages/graph/graph-page';
 import { HomePage } from '../pages/home/home-page';
 import { ImportPage } from '../pages/import/import-page';
@@ -54,6 +55,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   },
   { label: 'Import', path: 'inventory/import', icon: IconFileImport, roles: rolesWith('inventory:write'), page: ImportPage },
   { label: 'Risk criteria', path: 'risk/criteria', icon: IconTable, roles: rolesWith('risk:read'), page: RiskCriteriaPage },
+  { label: 'Applied controls', path: 'controls', icon: IconShieldCheck, roles: rolesWith('controls:read'), page: ControlsPage },
   { label: 'Audit trail', path: 'audit', icon: IconListSearch, roles: rolesWith('audit:read'), page: AuditPage },
   { label: 'Members', path: 'members', icon: IconUsers, roles: rolesWith('members:read'), page: MembersPage },
   // Everyone manages their own tokens; administrators and auditors see all of them.
