@@ -5,7 +5,7 @@ import { unprocessable, type FieldIssue } from '../platform/errors/catalogue.ts'
 import { newId } from '../platform/util/ids.ts';
 import type { UpsertResult } from './assets-batch.ts';
 import type { TCreateExternalOrganization } from './external-orgs.schema.ts';
-import { definedOnly } from './external-orgs.service.ts';
+import { definedOnly } from './write-kit.ts';
 import { beginInventoryWrite } from './inventory-state.ts';
 import { externalOrganizations } from './inventory.table.ts';
 import { auditChange, changedFields } from './write-kit.ts';

@@ -13,7 +13,7 @@ import type {
 } from './external-orgs.schema.ts';
 import { cascadeDeleteOrganization } from './cascade.ts';
 import { ORGANIZATION_CRITICALITY, type RelationshipType } from './vocabulary.ts';
-import { assertVersion, auditChange, changedFields } from './write-kit.ts';
+import { assertVersion, auditChange, changedFields, definedOnly } from './write-kit.ts';
 
 type OrgRow = typeof externalOrganizations.$inferSelect;
 type Fields = Omit<OrgRow, 'orgId' | 'id' | 'version' | 'createdAt' | 'updatedAt'>;
@@ -50,22 +50,38 @@ export function presentOrganization(row: OrgRow, counts: { operatedAssets: numbe
   };
 }
 
-export async function listExternalOrganizations(store: Store, access: Pick<OrgAccess, 'orgId'>, query: TExternalOrganizationQuery): Promise<TExternalOrganization[]> {
+export async function listExternalOrganizations(
+  store: Store,
+  access: Pick<OrgAccess, 'orgId'>,
+  query: TExternalOrganizationQuery,
+): Promise<TExternalOrganization[]> {
   const where: SQL[] = [eq(e.orgId, access.orgId)];
   if (query.relationshipType) where.push(sql`${query.relationshipType} = any(${e.relationshipTypes})`);
   if (query.q) where.push(sql`strpos(lower(${e.name}), ${query.q.toLowerCase()}) > 0`);
-  const rows = await store.db.select(withCounts).from(e).where(and(...where)).orderBy(sql`lower(${e.name})`, e.id);
+  const rows = await store.db
+    .select(withCounts)
+    .from(e)
+    .where(and(...where))
+    .orderBy(sql`lower(${e.name})`, e.id);
   return rows.map((row) => presentOrganization(row, row));
 }
 
 export async function getExternalOrganization(db: Queryable, access: Pick<OrgAccess, 'orgId'>, id: string): Promise<TExternalOrganization> {
-  const [row] = await db.select(withCounts).from(e).where(and(eq(e.orgId, access.orgId), eq(e.id, id)));
+  const [row] = await db
+    .select(withCounts)
+    .from(e)
+    .where(and(eq(e.orgId, access.orgId), eq(e.id, id)));
   if (!row) throw notFound('External organization');
   return presentOrganization(row, row);
 }
 
 /** @throws CONFLICT when another organization of the tenant has the same name (case-insensitive) or external id */
-async function assertUnique(tx: Queryable, orgId: string, fields: Pick<Fields, 'name' | 'externalId'>, exceptId: string | null): Promise<void> {
+async function assertUnique(
+  tx: Queryable,
+  orgId: string,
+  fields: Pick<Fields, 'name' | 'externalId'>,
+  exceptId: string | null,
+): Promise<void> {
   const clash = await tx
     .select({ id: e.id, name: e.name, externalId: e.externalId })
     .from(e)
@@ -78,7 +94,8 @@ async function assertUnique(tx: Queryable, orgId: string, fields: Pick<Fields, '
     );
   const sameName = clash.find((row) => row.name.toLowerCase() === fields.name.toLowerCase());
   if (sameName) throw conflict(`An external organization named "${sameName.name}" already exists`, 'body.name');
-  if (clash.length > 0) throw conflict(`An external organization with external id "${fields.externalId}" already exists`, 'body.externalId');
+  if (clash.length > 0)
+    throw conflict(`An external organization with external id "${fields.externalId}" already exists`, 'body.externalId');
 }
 
 function assertContract(fields: Pick<Fields, 'contractStart' | 'contractEnd'>): void {
@@ -87,7 +104,11 @@ function assertContract(fields: Pick<Fields, 'contractStart' | 'contractEnd'>): 
   }
 }
 
-export async function createExternalOrganization(store: Store, access: OrgAccess, input: TCreateExternalOrganization): Promise<TExternalOrganization> {
+export async function createExternalOrganization(
+  store: Store,
+  access: OrgAccess,
+  input: TCreateExternalOrganization,
+): Promise<TExternalOrganization> {
   assertContract(input);
   return store.db.transaction(async (tx) => {
     await beginInventoryWrite(tx, access.orgId);
@@ -95,7 +116,13 @@ export async function createExternalOrganization(store: Store, access: OrgAccess
     const now = new Date();
     const row: OrgRow = { orgId: access.orgId, id: newId(), ...input, version: 1, createdAt: now, updatedAt: now };
     await tx.insert(e).values(row);
-    await auditChange(tx, access, { action: 'external-organization.created', targetType: 'external-organization', targetId: row.id, after: row, summary: { name: row.name } });
+    await auditChange(tx, access, {
+      action: 'external-organization.created',
+      targetType: 'external-organization',
+      targetId: row.id,
+      after: row,
+      summary: { name: row.name },
+    });
     return presentOrganization(row, { operatedAssets: 0, directDependents: 0 });
   });
 }
@@ -109,7 +136,11 @@ export async function updateExternalOrganization(
 ): Promise<TExternalOrganization> {
   return store.db.transaction(async (tx) => {
     await beginInventoryWrite(tx, access.orgId);
-    const [current] = await tx.select().from(e).where(and(eq(e.orgId, access.orgId), eq(e.id, id))).for('update');
+    const [current] = await tx
+      .select()
+      .from(e)
+      .where(and(eq(e.orgId, access.orgId), eq(e.id, id)))
+      .for('update');
     if (!current) throw notFound('External organization');
     assertVersion('external organization', current.version, expectedVersion);
     const changed = changedFields(current, patch);
@@ -117,7 +148,10 @@ export async function updateExternalOrganization(
     const next: OrgRow = { ...current, ...definedOnly(patch), version: current.version + 1, updatedAt: new Date() };
     assertContract(next);
     if (changed.includes('name') || changed.includes('externalId')) await assertUnique(tx, access.orgId, next, id);
-    await tx.update(e).set(next).where(and(eq(e.orgId, access.orgId), eq(e.id, id)));
+    await tx
+      .update(e)
+      .set(next)
+      .where(and(eq(e.orgId, access.orgId), eq(e.id, id)));
     await auditChange(tx, access, {
       action: 'external-organization.updated',
       targetType: 'external-organization',
@@ -138,7 +172,11 @@ export async function updateExternalOrganization(
 export async function deleteExternalOrganization(store: Store, access: OrgAccess, id: string, cascade: boolean): Promise<void> {
   await store.db.transaction(async (tx) => {
     await beginInventoryWrite(tx, access.orgId);
-    const [current] = await tx.select(withCounts).from(e).where(and(eq(e.orgId, access.orgId), eq(e.id, id))).for('update', { of: e });
+    const [current] = await tx
+      .select(withCounts)
+      .from(e)
+      .where(and(eq(e.orgId, access.orgId), eq(e.id, id)))
+      .for('update', { of: e });
     if (!current) throw notFound('External organization');
     const { operatedAssets, directDependents } = current;
     if ((operatedAssets > 0 || directDependents > 0) && !cascade) {
@@ -159,9 +197,4 @@ export async function deleteExternalOrganization(store: Store, access: OrgAccess
       summary: { name: current.name, ...cascaded },
     });
   });
-}
-
-/** The patch without its undefined members (absent = unchanged; null = cleared). */
-export function definedOnly<T extends object>(patch: T): Partial<T> {
-  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

@@ -2,7 +2,8 @@ import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { appendAudit } from '../platform/audit/audit.store.ts';
 import type { OrgAccess } from '../platform/context.ts';
 import type { Queryable, Store } from '../platform/db/store.ts';
-import { AppError, conflict, notFound, unprocessable } from '../platform/errors/catalogue.ts';
+import { conflict, notFound, unprocessable } from '../platform/errors/catalogue.ts';
+import { assertVersion, changedFields, definedOnly } from '../inventory/write-kit.ts';
 import { newId } from '../platform/util/ids.ts';
 import type { TControl, TControlQuery, TCreateControl, TUpdateControl } from './controls.schema.ts';
 import { appliedControls as c } from './controls.table.ts';
@@ -146,19 +147,9 @@ export async function updateControl(
   return store.db.transaction(async (tx) => {
     const [current] = await tx.select().from(c).where(byId(access.orgId, id)).for('update');
     if (!current) throw notFound('Applied control');
-    if (expectedVersion !== undefined && expectedVersion !== current.version) {
-      throw new AppError(
-        'VERSION_CONFLICT',
-        `The applied control changed since you read it (you have version ${expectedVersion}, it is at ${current.version}); reload and retry`,
-        {
-          extra: { currentVersion: current.version },
-        },
-      );
-    }
-    const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<ControlRow>;
-    const changed = Object.keys(defined).filter(
-      (key) => JSON.stringify(defined[key as keyof ControlRow]) !== JSON.stringify(current[key as keyof ControlRow]),
-    );
+    assertVersion('applied control', current.version, expectedVersion);
+    const defined = definedOnly(patch) as Partial<ControlRow>;
+    const changed = changedFields(current, defined);
     if (changed.length === 0) return presentControl(current);
     const next: ControlRow = { ...current, ...defined, version: current.version + 1, updatedAt: new Date() };
     await assertConsistent(tx, access.orgId, next, id, 'body');

@@ -2,7 +2,8 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { appendAudit } from '../platform/audit/audit.store.ts';
 import type { OrgAccess } from '../platform/context.ts';
 import type { Queryable, Store } from '../platform/db/store.ts';
-import { AppError, conflict, notFound, unprocessable, type FieldIssue } from '../platform/errors/catalogue.ts';
+import { conflict, notFound, unprocessable, type FieldIssue } from '../platform/errors/catalogue.ts';
+import { assertVersion } from '../inventory/write-kit.ts';
 import { newId } from '../platform/util/ids.ts';
 import { ASSUMED_ACCEPTANCE, LibraryFormatError, readCisoAssistantLibrary, writeCisoAssistantLibrary } from './criteria-ciso-assistant.ts';
 import { ZCriteriaDefinition, type TCriteriaDefinition, type TCriteriaInput } from './criteria.definition.ts';
@@ -174,15 +175,7 @@ export async function reviseCriteria(store: Store, access: OrgAccess, id: string
   return store.db.transaction(async (tx) => {
     const [row] = await tx.select().from(riskCriteria).where(byId(access.orgId, id)).for('update');
     if (!row) throw notFound('Risk criteria');
-    if (row.currentVersion !== input.basedOn) {
-      throw new AppError(
-        'VERSION_CONFLICT',
-        `These criteria are at version ${row.currentVersion}; you edited version ${input.basedOn}. Reload and apply your change again`,
-        {
-          extra: { currentVersion: row.currentVersion },
-        },
-      );
-    }
+    assertVersion('risk criteria', row.currentVersion, input.basedOn);
     await addVersion(tx, access, row, input.definition, 'body.definition.name');
     return getCriteria(tx, access, id);
   });

@@ -4,7 +4,7 @@ import type { AssetUpsert } from '../assets-batch.ts';
 import { EXTERNAL_ID_COLUMNS, assetColumns, fieldsOfPatch, type AssetRow } from '../assets-row.ts';
 import { anyOf } from '../batch-sql.ts';
 import type { ExternalOrganizationUpsert } from '../external-orgs-batch.ts';
-import { definedOnly } from '../external-orgs.service.ts';
+import { definedOnly } from '../write-kit.ts';
 import { assets, dependencies, externalOrganizations } from '../inventory.table.ts';
 import type { DependencyType } from '../vocabulary.ts';
 import { changedFields } from '../write-kit.ts';
