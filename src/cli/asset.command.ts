@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { computeBlastRadius, computeUpstream } from '../inventory/analytics-reach.service.ts';
-import { ZTraversalQuery } from '../inventory/analytics.schema.ts';
+import { computePaths, computeProtection, computeSinglePointsOfFailure } from '../inventory/analytics-structure.service.ts';
+import { ZPathsQuery, ZSpofQuery, ZTraversalQuery } from '../inventory/analytics.schema.ts';
 import { listAssets } from '../inventory/assets-list.ts';
 import { ZAssetQuery } from '../inventory/assets.schema.ts';
 import type { Store } from '../platform/db/store.ts';
@@ -11,18 +12,32 @@ import { findOrgBySlug } from './org-lookup.ts';
 type Flags = StoreFlags & { org: string };
 
 /** Parses flags with an endpoint's zod schema, naming the flag on failure. */
-function parseFlags<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, input: Record<string, unknown>): T {
+export function parseFlags<T>(
+  schema: {
+    safeParse(
+      input: unknown,
+    ): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+  input: Record<string, unknown>,
+): T {
   const parsed = schema.safeParse(Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)));
-  if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => `--${String(i.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${i.message}`).join('; '));
+  if (!parsed.success)
+    throw new CliError(
+      parsed.error.issues.map((i) => `--${String(i.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${i.message}`).join('; '),
+    );
   return parsed.data;
 }
 
 /** An asset named by id, or by its exact name (case-insensitive) when that is unambiguous. */
-async function resolveAsset(store: Store, orgId: string, ref: string): Promise<string> {
+export async function resolveAsset(store: Store, orgId: string, ref: string): Promise<string> {
   if (isUuid(ref)) return ref;
-  const rows = await store.query<{ id: string; kind: string }>('select id, kind from assets where org_id = $1 and lower(name) = lower($2) order by id limit 10', [orgId, ref]);
+  const rows = await store.query<{ id: string; kind: string }>(
+    'select id, kind from assets where org_id = $1 and lower(name) = lower($2) order by id limit 10',
+    [orgId, ref],
+  );
   if (rows.length === 0) throw new CliError(`no asset named "${ref}"`);
-  if (rows.length > 1) throw new CliError(`several assets are named "${ref}"; pass an id: ${rows.map((r) => `${r.id} (${r.kind})`).join(', ')}`);
+  if (rows.length > 1)
+    throw new CliError(`several assets are named "${ref}"; pass an id: ${rows.map((r) => `${r.id} (${r.kind})`).join(', ')}`);
   return rows[0]!.id;
 }
 
@@ -43,7 +58,8 @@ const listCommand = withStoreOptions(new Command('list'))
       let cursor: string | undefined;
       do {
         const page = await listAssets(store, { orgId: org.id }, { ...query, cursor });
-        for (const asset of page.items.slice(0, max - printed)) process.stdout.write(`${asset.id}\t${asset.kind}\t${asset.criticality}\t${asset.status}\t${asset.name}\n`);
+        for (const asset of page.items.slice(0, max - printed))
+          process.stdout.write(`${asset.id}\t${asset.kind}\t${asset.criticality}\t${asset.status}\t${asset.name}\n`);
         printed += page.items.length;
         cursor = page.nextCursor ?? undefined;
       } while (cursor && printed < max);
@@ -81,7 +97,69 @@ const upstreamCommand = traversalOptions(new Command('upstream'))
       process.stdout.write(`# ${result.start.name} relies on ${result.total} nodes\n`);
       for (const item of result.items) process.stdout.write(`${item.distance}\t${item.node.kind}\t${item.node.name}\t${item.node.id}\n`);
       process.stdout.write('# external organizations (tier, distance, name: chain)\n');
-      for (const o of result.organizations) process.stdout.write(`${o.tier}\t${o.distance}\t${o.node.name}: ${o.path.map((n) => n.name).join(' → ')}\n`);
+      for (const o of result.organizations)
+        process.stdout.write(`${o.tier}\t${o.distance}\t${o.node.name}: ${o.path.map((n) => n.name).join(' → ')}\n`);
+    });
+  });
+
+const assetOptions = (command: Command): Command =>
+  withStoreOptions(command)
+    .requiredOption('--org <slug>', 'organization')
+    .requiredOption('--asset <id|name>', 'the asset, by id or exact name');
+
+const protectionCommand = assetOptions(new Command('protection'))
+  .description('Effective protection needs: for C, I and A, its own level, the effective one, and the chain of assets that causes it')
+  .action(async (flags: Flags & { asset: string }) => {
+    await withStore(flags, async (store) => {
+      const org = await findOrgBySlug(store, flags.org);
+      const result = await computeProtection(store, { orgId: org.id }, await resolveAsset(store, org.id, flags.asset));
+      process.stdout.write(`# ${result.asset.name} (property, own, effective, level, because of: chain)\n`);
+      for (const property of ['confidentiality', 'integrity', 'availability'] as const) {
+        const p = result[property];
+        const chain =
+          p.source && p.source.id !== result.asset.id
+            ? `${p.source.name}: ${p.path.map((n) => n.name).join(' ← ')}`
+            : 'its own requirement';
+        process.stdout.write(
+          `${property}\t${p.own ?? '-'}\t${p.effective ?? '-'}\t${p.levelName ?? '-'}\t${p.effective === null ? 'none set' : chain}\n`,
+        );
+      }
+    });
+  });
+
+const spofCommand = assetOptions(new Command('single-points-of-failure'))
+  .description('What a service cannot do without: each single point of failure with the bottom resources and nodes it would cut off')
+  .option('--types <types>', 'follow only these dependency types, comma-separated')
+  .action(async (flags: Flags & { asset: string; types?: string }) => {
+    const query = parseFlags(ZSpofQuery, { types: flags.types });
+    await withStore(flags, async (store) => {
+      const org = await findOrgBySlug(store, flags.org);
+      const result = await computeSinglePointsOfFailure(store, { orgId: org.id }, await resolveAsset(store, org.id, flags.asset), query);
+      process.stdout.write(
+        `# ${result.service.name} relies on ${result.upstream} nodes, ${result.bottoms} bottom resources (bottoms lost, nodes lost, kind, name, id)\n`,
+      );
+      for (const point of result.points)
+        process.stdout.write(`${point.bottomsLost}\t${point.nodesLost}\t${point.node.kind}\t${point.node.name}\t${point.node.id}\n`);
+    });
+  });
+
+const pathsCommand = withStoreOptions(new Command('paths'))
+  .description('Paths from one asset to another along dependencies, shortest first (e.g. an internet-facing host to a crown jewel)')
+  .requiredOption('--org <slug>', 'organization')
+  .requiredOption('--from <id|name>', 'where the path starts')
+  .requiredOption('--to <id|name>', 'where it ends')
+  .option('--types <types>', 'follow only these dependency types, comma-separated (e.g. connects-to)')
+  .option('--max-paths <n>', 'at most this many paths', '5')
+  .action(async (flags: Flags & { from: string; to: string; types?: string; maxPaths: string }) => {
+    await withStore(flags, async (store) => {
+      const org = await findOrgBySlug(store, flags.org);
+      const [from, to] = [await resolveAsset(store, org.id, flags.from), await resolveAsset(store, org.id, flags.to)];
+      const query = parseFlags(ZPathsQuery, { from, to, types: flags.types, maxPaths: flags.maxPaths });
+      const result = await computePaths(store, { orgId: org.id }, query);
+      if (result.paths.length === 0) process.stdout.write(`# no path from ${result.from.name} to ${result.to.name}\n`);
+      for (const path of result.paths) {
+        process.stdout.write(path.nodes.map((node, i) => (i === 0 ? node.name : `-${path.types[i - 1]}-> ${node.name}`)).join(' ') + '\n');
+      }
     });
   });
 
@@ -89,4 +167,7 @@ export const assetCommand = new Command('asset')
   .description('Browse the cyberspace inventory')
   .addCommand(listCommand)
   .addCommand(blastRadiusCommand)
-  .addCommand(upstreamCommand);
+  .addCommand(upstreamCommand)
+  .addCommand(protectionCommand)
+  .addCommand(spofCommand)
+  .addCommand(pathsCommand);

@@ -5,7 +5,7 @@ import { CliError, withStore, withStoreOptions, type StoreFlags } from './cli-ki
 import { findOrgBySlug } from './org-lookup.ts';
 
 const verifyCommand = withStoreOptions(new Command('verify'))
-  .description("Verify the audit hash chain of one organization (--org) or of every one; exit 1 naming the first bad entry")
+  .description('Verify the audit hash chain of one organization (--org) or of every one; exit 1 naming the first bad entry')
   .option('--org <slug>', 'only this organization')
   .action(async (flags: StoreFlags & { org?: string }) => {
     const broken = await withStore(flags, async (store) => {

@@ -19,6 +19,8 @@ export const exportCommand = withStoreOptions(new Command('export'))
         throw error;
       }
     });
-    const counts = Object.entries(summary.counts).map(([table, n]) => `${table} ${n}`).join(', ');
+    const counts = Object.entries(summary.counts)
+      .map(([table, n]) => `${table} ${n}`)
+      .join(', ');
     process.stdout.write(`exported ${summary.slug} (${summary.orgId}) to ${flags.out}: ${counts}\nsha256 ${summary.sha256}\n`);
   });

@@ -18,9 +18,13 @@ export const importCommand = withStoreOptions(new Command('import'))
   .action(async (file: string, flags: StoreFlags & { keepInstanceAdmins?: boolean }) => {
     const open = openOrFail(file);
     const summary = await withStore(flags, (store) => importTenant(store, open, { keepInstanceAdmins: flags.keepInstanceAdmins ?? false }));
-    const counts = Object.entries(summary.counts).map(([table, n]) => `${table} ${n}`).join(', ');
+    const counts = Object.entries(summary.counts)
+      .map(([table, n]) => `${table} ${n}`)
+      .join(', ');
     process.stdout.write(`imported ${summary.slug} (${summary.orgId}): ${counts} (${summary.newUsers} new users)\n`);
     if (summary.adminRightsDropped.length > 0) {
-      process.stdout.write(`not carried over (instance administrators in the source): ${summary.adminRightsDropped.join(', ')}; use --keep-instance-admins to keep them\n`);
+      process.stdout.write(
+        `not carried over (instance administrators in the source): ${summary.adminRightsDropped.join(', ')}; use --keep-instance-admins to keep them\n`,
+      );
     }
   });

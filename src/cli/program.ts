@@ -6,6 +6,7 @@ import { importCommand } from './import.command.ts';
 import { inventoryCommand } from './inventory.command.ts';
 import { migrateCommand } from './migrate.command.ts';
 import { orgCommand } from './org.command.ts';
+import { outsideOrgCommand } from './outside-org.command.ts';
 import { serveCommand } from './serve.command.ts';
 import { tokenCommand } from './token.command.ts';
 import { userCommand } from './user.command.ts';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
     .addCommand(auditCommand)
     .addCommand(assetCommand)
     .addCommand(inventoryCommand)
+    .addCommand(outsideOrgCommand)
     .addCommand(exportCommand)
     .addCommand(importCommand);
 }

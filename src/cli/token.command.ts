@@ -7,7 +7,7 @@ import { CliError, withStore, withStoreOptions, type StoreFlags } from './cli-ki
 import { findOrgBySlug } from './org-lookup.ts';
 
 const createCommand = withStoreOptions(new Command('create'))
-  .description("Mint an API token bound to one organization and role; prints only the secret, on stdout")
+  .description('Mint an API token bound to one organization and role; prints only the secret, on stdout')
   .requiredOption('--org <slug>', 'organization the token is bound to')
   .requiredOption('--user <email>', 'member who owns the token')
   .requiredOption('--role <role>', "the token's role (at most the member's role)")

@@ -28,20 +28,66 @@ const CSV = ['Hostname,Type,CI,Owner', 'app-01,host,CLI-1,Ops', 'app-02,host,CLI
 describe('bulwark inventory import / export', { timeout: 240_000 }, () => {
   it('reports bad rows on stderr with their line and exits 1, writing nothing', async () => {
     const bad = file('bad.csv', `${CSV}\napp-03,teapot,CLI-3,Ops\n`);
-    const result = await runCli(['inventory', 'import', '--org', 'inv', '--format', 'csv', '--map', 'Hostname=name', '--map', 'CI=cmdbId', bad, ...cli.flags]);
+    const result = await runCli([
+      'inventory',
+      'import',
+      '--org',
+      'inv',
+      '--format',
+      'csv',
+      '--map',
+      'Hostname=name',
+      '--map',
+      'CI=cmdbId',
+      bad,
+      ...cli.flags,
+    ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('line 4: kind: Invalid option');
     expect(result.stderr).toContain('1 of 3 records are invalid; nothing was imported');
-    const dry = await runCli(['inventory', 'import', '--org', 'inv', '--format', 'csv', '--map', 'Hostname=name', '--map', 'CI=cmdbId', '--dry-run', bad, ...cli.flags]);
+    const dry = await runCli([
+      'inventory',
+      'import',
+      '--org',
+      'inv',
+      '--format',
+      'csv',
+      '--map',
+      'Hostname=name',
+      '--map',
+      'CI=cmdbId',
+      '--dry-run',
+      bad,
+      ...cli.flags,
+    ]);
     expect(dry.code).toBe(1);
     expect(dry.stderr).toContain('line 4: content.line.4.kind');
-    expect(JSON.parse(dry.stdout)).toMatchObject({ rows: 3, valid: 2, invalid: 1, assets: { create: 2 }, mapping: { Hostname: 'name', Type: 'kind', CI: 'cmdbId', Owner: 'owner' } });
+    expect(JSON.parse(dry.stdout)).toMatchObject({
+      rows: 3,
+      valid: 2,
+      invalid: 1,
+      assets: { create: 2 },
+      mapping: { Hostname: 'name', Type: 'kind', CI: 'cmdbId', Owner: 'owner' },
+    });
     expect(await cli.open((store) => store.query('select id from assets'))).toHaveLength(0);
   });
 
   it('imports in-process with progress on stderr and the summary on stdout; exports what re-imports unchanged', async () => {
     const good = file('good.csv', CSV);
-    const args = ['inventory', 'import', '--org', 'inv', '--format', 'csv', '--map', 'Hostname=name', '--map', 'CI=cmdbId', good, ...cli.flags];
+    const args = [
+      'inventory',
+      'import',
+      '--org',
+      'inv',
+      '--format',
+      'csv',
+      '--map',
+      'Hostname=name',
+      '--map',
+      'CI=cmdbId',
+      good,
+      ...cli.flags,
+    ];
     const first = await runCli(args);
     expect(first.code, first.stderr).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({ assets: { created: 2, updated: 0, unchanged: 0 }, skipped: [] });
@@ -56,6 +102,10 @@ describe('bulwark inventory import / export', { timeout: 240_000 }, () => {
     const back = await runCli(['inventory', 'import', '--org', 'inv', '--format', 'csv', out, ...cli.flags]);
     expect(JSON.parse(back.stdout)).toMatchObject({ assets: { created: 0, updated: 0, unchanged: 2 } });
     const json = await runCli(['inventory', 'export', '--org', 'inv', '--format', 'json', ...cli.flags]);
-    expect(JSON.parse(json.stdout)).toMatchObject({ format: 'bulwark-inventory', version: 1, assets: [{ name: 'app-01' }, { name: 'app-02' }] });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      format: 'bulwark-inventory',
+      version: 1,
+      assets: [{ name: 'app-01' }, { name: 'app-02' }],
+    });
   });
 });

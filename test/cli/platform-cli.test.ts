@@ -18,14 +18,16 @@ describe('bulwark CLI: first user, organization, token, audit verify', { timeout
     const token = await runCli(['token', 'create', '--org', 'acme', '--user', 'root@acme.test', '--role', 'auditor', ...cli.flags]);
     expect(token.code, token.stderr).toBe(0);
     expect(token.stdout.trim()).toMatch(/^bwk_[\w-]{40,}$/);
-    const hashes = await cli.open((store) => store.query<{ token_hash: string; role: string }>("select token_hash, role from api_tokens"));
+    const hashes = await cli.open((store) => store.query<{ token_hash: string; role: string }>('select token_hash, role from api_tokens'));
     expect(hashes).toHaveLength(1);
     expect(hashes[0]!.role).toBe('auditor');
     expect(hashes[0]!.token_hash).not.toContain(token.stdout.trim());
   });
 
   it('reads a password from stdin instead of generating one', async () => {
-    const result = await runCli(['user', 'add', '--email', 'piped@acme.test', '--password-stdin', ...cli.flags], { input: 'a long enough passphrase\n' });
+    const result = await runCli(['user', 'add', '--email', 'piped@acme.test', '--password-stdin', ...cli.flags], {
+      input: 'a long enough passphrase\n',
+    });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).not.toContain('password:');
   });

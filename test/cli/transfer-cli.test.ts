@@ -22,9 +22,14 @@ function bulwark(...args: string[]): Promise<Run> {
   delete env.DATABASE_URL;
   delete env.BULWARK_DATA_DIR;
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: REPO_ROOT, env, timeout: 120_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src/main.ts', ...args],
+      { cwd: REPO_ROOT, env, timeout: 120_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -47,14 +52,20 @@ beforeAll(async () => {
   }
   if (TEST_STORE_KIND === 'postgres') {
     const ts: TestStore = await createTestStore();
-    target = { args: ['--database-url', ts.url!], chainVerifies: async () => (await verifyOrgChain(ts.store, orgId)).ok, dispose: () => ts.dispose() };
+    target = {
+      args: ['--database-url', ts.url!],
+      chainVerifies: async () => (await verifyOrgChain(ts.store, orgId)).ok,
+      dispose: () => ts.dispose(),
+    };
   } else {
     const targetDir = path.join(dir, 'target');
     target = {
       args: ['--data-dir', targetDir],
       async chainVerifies() {
         const store = await openConfiguredStore({ dataDir: targetDir, databaseUrl: undefined, poolSize: 1 });
-        return verifyOrgChain(store, orgId).then((r) => r.ok).finally(() => store.close());
+        return verifyOrgChain(store, orgId)
+          .then((r) => r.ok)
+          .finally(() => store.close());
       },
       dispose: async () => undefined,
     };
