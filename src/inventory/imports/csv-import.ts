@@ -4,6 +4,7 @@ import { resolveMapping } from './column-mapping.ts';
 import { ImportFileError, type Drafted, type ImportEntity, type ImportIssue, type ParsedImport } from './import-types.ts';
 import { draftAsset, draftDependency, draftOrganization, type FieldProblem } from './record-drafts.ts';
 import { decodeImportText } from './text-decoding.ts';
+import { unguardCell } from './csv-cells.ts';
 
 export interface CsvImportOptions {
   entity?: ImportEntity | undefined;
@@ -134,7 +135,7 @@ export function parseCsvImport(content: string | Uint8Array, options: CsvImportO
     }
     const row: Record<string, string> = {};
     record.forEach((cell, i) => {
-      if (columns[i]) row[columns[i]] = cell;
+      if (columns[i]) row[columns[i]] = unguardCell(cell);
     });
     const problems: FieldProblem[] = [];
     let ok = false;

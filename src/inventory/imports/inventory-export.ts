@@ -2,6 +2,7 @@ import type { Store } from '../../platform/db/store.ts';
 import { BULWARK_FORMAT, BULWARK_FORMAT_VERSION } from './bulwark-json-import.ts';
 import { CSV_FIELDS } from './column-mapping.ts';
 import type { ImportEntity } from './import-types.ts';
+import { csvCell } from './csv-cells.ts';
 
 /**
  * Inventory exports in the import's own formats, so export → import round-trips with no mapping: CSV of one
@@ -42,12 +43,6 @@ async function* pages(store: Store, text: string, orgId: string): AsyncGenerator
 }
 
 const SQL_OF: Record<ImportEntity, string> = { assets: ASSET_SQL, dependencies: DEPENDENCY_SQL, 'external-organizations': ORGANIZATION_SQL };
-
-/** A CSV cell: quoted when it holds a delimiter, a quote, a line break or edge spaces. */
-export function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join(';') : String(value);
-  return /[",;\t\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 export async function* exportCsv(store: Store, orgId: string, entity: ImportEntity): AsyncGenerator<string> {
   const fields: readonly string[] = CSV_FIELDS[entity];
