@@ -139,6 +139,14 @@ describe('inventory', () => {
     await screenshot(page, 'external-organization');
     await screenshot(page, 'external-organization-full', true);
 
+    // Edit it: the dialog saves a note, closes, and the page shows the new version's note.
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit Nimbus Cloud' });
+    await dialog.getByRole('textbox', { name: 'Notes' }).fill('Reviewed in the browser test');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('Reviewed in the browser test').waitFor();
+
     expect(pageErrors).toEqual([]);
     await page.close();
   });

@@ -1,13 +1,13 @@
-import { Button, Divider, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Divider, Group, NumberInput, Select, SimpleGrid, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { toProblem } from '../../api/api-problem';
 import type { Asset, AssetKind, AssetStatus, CreateAssetInput, Scale } from './inventory-types';
 import { useCreateAsset, useExternalOrganizations, useUpdateAsset } from './use-inventory';
 import { KIND_OPTIONS, STATUS_OPTIONS } from './vocabulary';
 import { SaveError } from './save-error';
+import { EditModal, useReloadLatest } from './edit-modal';
 
 /** Brings a problem shown at the top of a long form into view (the submit button is at the bottom). */
-const revealOnMount = (node: HTMLDivElement | null): void => node?.scrollIntoView({ block: 'start' });
 
 interface FormValues {
   name: string;
@@ -143,7 +143,6 @@ export function AssetFormModal({ orgSlug, scale, opened, onClose, asset, onReloa
   const organizations = useExternalOrganizations(orgSlug);
   const [values, setValues] = useState<FormValues>(asset ? valuesOf(asset) : EMPTY);
   const [version, setVersion] = useState(asset?.version);
-  const [isReloading, setReloading] = useState(false);
   const problem = mutation.error ? toProblem(mutation.error) : null;
   const isConflict = problem?.code === 'VERSION_CONFLICT';
   const set = <K extends keyof FormValues>(field: K, value: FormValues[K]): void =>
@@ -167,20 +166,11 @@ export function AssetFormModal({ orgSlug, scale, opened, onClose, asset, onReloa
       });
   };
 
-  const reload = async (): Promise<void> => {
-    if (!onReload) return;
-    setReloading(true);
-    try {
-      const latest = await onReload();
-      if (latest) {
-        setValues(valuesOf(latest));
-        setVersion(latest.version);
-        update.reset();
-      }
-    } finally {
-      setReloading(false);
-    }
-  };
+  const { reload, isReloading } = useReloadLatest(onReload, (latest) => {
+    setValues(valuesOf(latest));
+    setVersion(latest.version);
+    update.reset();
+  });
 
   const cia = (field: 'confidentiality' | 'integrity' | 'availability', label: string) => (
     <Select
@@ -195,153 +185,148 @@ export function AssetFormModal({ orgSlug, scale, opened, onClose, asset, onReloa
   );
 
   return (
-    <Modal
+    <EditModal
+      title={isEdit ? `Edit ${asset.name}` : 'Add an asset'}
       opened={opened}
       onClose={onClose}
-      title={<Text fw={700}>{isEdit ? `Edit ${asset.name}` : 'Add an asset'}</Text>}
-      size="xl"
-      centered
+      onSubmit={submit}
+      error={
+        mutation.error !== null && (
+          <SaveError
+            what="asset"
+            error={mutation.error}
+            isConflict={isConflict}
+            isEdit={isEdit}
+            fields={FIELDS}
+            onReload={reload ? () => void reload() : undefined}
+            isReloading={isReloading}
+          />
+        )
+      }
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          {mutation.error !== null && (
-            <div ref={revealOnMount}>
-              <SaveError
-                what="asset"
-                error={mutation.error}
-                isConflict={isConflict}
-                isEdit={isEdit}
-                fields={FIELDS}
-                onReload={onReload ? () => void reload() : undefined}
-                isReloading={isReloading}
-              />
-            </div>
-          )}
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput
-              label="Name"
-              required
-              maxLength={300}
-              data-autofocus
-              value={values.name}
-              onChange={input('name')}
-              error={problem?.fieldMessage('name')}
-            />
-            <Select
-              label="Kind"
-              required
-              data={KIND_OPTIONS}
-              value={values.kind}
-              onChange={(value) => set('kind', value as AssetKind | null)}
-              allowDeselect={false}
-              error={problem?.fieldMessage('kind')}
-            />
-          </SimpleGrid>
-          <Textarea
-            label="Description"
-            autosize
-            minRows={2}
-            maxRows={6}
-            value={values.description}
-            onChange={input('description')}
-            error={problem?.fieldMessage('description')}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-            <TextInput
-              label="Owner"
-              description="Who answers for it"
-              value={values.owner}
-              onChange={input('owner')}
-              error={problem?.fieldMessage('owner')}
-            />
-            <TextInput
-              label="Custodian"
-              description="Who looks after it"
-              value={values.custodian}
-              onChange={input('custodian')}
-              error={problem?.fieldMessage('custodian')}
-            />
-            <Select
-              label="Status"
-              description="Lifecycle"
-              data={STATUS_OPTIONS}
-              value={values.status}
-              onChange={(value) => value && set('status', value as AssetStatus)}
-              allowDeselect={false}
-              error={problem?.fieldMessage('status')}
-            />
-          </SimpleGrid>
-          <Divider label="Protection needs" labelPosition="left" />
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-            {cia('confidentiality', 'Confidentiality')}
-            {cia('integrity', 'Integrity')}
-            {cia('availability', 'Availability')}
-            <NumberInput
-              label="RTO (minutes)"
-              description="Recovery time objective"
-              min={0}
-              allowDecimal={false}
-              value={values.rtoMinutes}
-              onChange={(value) => set('rtoMinutes', value)}
-              error={problem?.fieldMessage('rtoMinutes')}
-            />
-            <NumberInput
-              label="RPO (minutes)"
-              description="Recovery point objective"
-              min={0}
-              allowDecimal={false}
-              value={values.rpoMinutes}
-              onChange={(value) => set('rpoMinutes', value)}
-              error={problem?.fieldMessage('rpoMinutes')}
-            />
-          </SimpleGrid>
-          <Divider label="Where and who runs it" labelPosition="left" />
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <Select
-              label="Operated by"
-              description="An outside organization; empty when you run it yourselves"
-              placeholder="Your organization"
-              data={operatorOptions}
-              value={values.operatorId}
-              onChange={(value) => set('operatorId', value)}
-              searchable
-              clearable
-              nothingFoundMessage="No outside organization by that name"
-              error={problem?.fieldMessage('operatorId')}
-            />
-            <TextInput
-              label="Location"
-              description="Site, region or zone"
-              value={values.location}
-              onChange={input('location')}
-              error={problem?.fieldMessage('location')}
-            />
-          </SimpleGrid>
-          <TagsInput
-            label="Tags"
-            description="Press Enter after each tag"
-            value={values.tags}
-            onChange={(tags) => set('tags', tags)}
-            clearable
-            error={problem?.fieldMessage('tags')}
-          />
-          <Divider label="External ids (each unique; imports match on them)" labelPosition="left" />
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput label="CMDB id" value={values.cmdbId} onChange={input('cmdbId')} error={problem?.fieldMessage('cmdbId')} />
-            <TextInput label="Package URL (purl)" value={values.purl} onChange={input('purl')} error={problem?.fieldMessage('purl')} />
-            <TextInput label="CPE" value={values.cpe} onChange={input('cpe')} error={problem?.fieldMessage('cpe')} />
-            <TextInput label="Other id" value={values.other} onChange={input('other')} error={problem?.fieldMessage('other')} />
-          </SimpleGrid>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={mutation.isPending} disabled={!values.kind || values.name.trim() === '' || isConflict}>
-              {isEdit ? 'Save changes' : 'Add asset'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <TextInput
+          label="Name"
+          required
+          maxLength={300}
+          data-autofocus
+          value={values.name}
+          onChange={input('name')}
+          error={problem?.fieldMessage('name')}
+        />
+        <Select
+          label="Kind"
+          required
+          data={KIND_OPTIONS}
+          value={values.kind}
+          onChange={(value) => set('kind', value as AssetKind | null)}
+          allowDeselect={false}
+          error={problem?.fieldMessage('kind')}
+        />
+      </SimpleGrid>
+      <Textarea
+        label="Description"
+        autosize
+        minRows={2}
+        maxRows={6}
+        value={values.description}
+        onChange={input('description')}
+        error={problem?.fieldMessage('description')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+        <TextInput
+          label="Owner"
+          description="Who answers for it"
+          value={values.owner}
+          onChange={input('owner')}
+          error={problem?.fieldMessage('owner')}
+        />
+        <TextInput
+          label="Custodian"
+          description="Who looks after it"
+          value={values.custodian}
+          onChange={input('custodian')}
+          error={problem?.fieldMessage('custodian')}
+        />
+        <Select
+          label="Status"
+          description="Lifecycle"
+          data={STATUS_OPTIONS}
+          value={values.status}
+          onChange={(value) => value && set('status', value as AssetStatus)}
+          allowDeselect={false}
+          error={problem?.fieldMessage('status')}
+        />
+      </SimpleGrid>
+      <Divider label="Protection needs" labelPosition="left" />
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+        {cia('confidentiality', 'Confidentiality')}
+        {cia('integrity', 'Integrity')}
+        {cia('availability', 'Availability')}
+        <NumberInput
+          label="RTO (minutes)"
+          description="Recovery time objective"
+          min={0}
+          allowDecimal={false}
+          value={values.rtoMinutes}
+          onChange={(value) => set('rtoMinutes', value)}
+          error={problem?.fieldMessage('rtoMinutes')}
+        />
+        <NumberInput
+          label="RPO (minutes)"
+          description="Recovery point objective"
+          min={0}
+          allowDecimal={false}
+          value={values.rpoMinutes}
+          onChange={(value) => set('rpoMinutes', value)}
+          error={problem?.fieldMessage('rpoMinutes')}
+        />
+      </SimpleGrid>
+      <Divider label="Where and who runs it" labelPosition="left" />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <Select
+          label="Operated by"
+          description="An outside organization; empty when you run it yourselves"
+          placeholder="Your organization"
+          data={operatorOptions}
+          value={values.operatorId}
+          onChange={(value) => set('operatorId', value)}
+          searchable
+          clearable
+          nothingFoundMessage="No outside organization by that name"
+          error={problem?.fieldMessage('operatorId')}
+        />
+        <TextInput
+          label="Location"
+          description="Site, region or zone"
+          value={values.location}
+          onChange={input('location')}
+          error={problem?.fieldMessage('location')}
+        />
+      </SimpleGrid>
+      <TagsInput
+        label="Tags"
+        description="Press Enter after each tag"
+        value={values.tags}
+        onChange={(tags) => set('tags', tags)}
+        clearable
+        error={problem?.fieldMessage('tags')}
+      />
+      <Divider label="External ids (each unique; imports match on them)" labelPosition="left" />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <TextInput label="CMDB id" value={values.cmdbId} onChange={input('cmdbId')} error={problem?.fieldMessage('cmdbId')} />
+        <TextInput label="Package URL (purl)" value={values.purl} onChange={input('purl')} error={problem?.fieldMessage('purl')} />
+        <TextInput label="CPE" value={values.cpe} onChange={input('cpe')} error={problem?.fieldMessage('cpe')} />
+        <TextInput label="Other id" value={values.other} onChange={input('other')} error={problem?.fieldMessage('other')} />
+      </SimpleGrid>
+      <Group justify="flex-end" gap="sm">
+        <Button variant="default" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button type="submit" loading={mutation.isPending} disabled={!values.kind || values.name.trim() === '' || isConflict}>
+          {isEdit ? 'Save changes' : 'Add asset'}
+        </Button>
+      </Group>
+    </EditModal>
   );
 }

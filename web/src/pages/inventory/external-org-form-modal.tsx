@@ -3,12 +3,10 @@ import {
   Button,
   Divider,
   Group,
-  Modal,
   MultiSelect,
   Paper,
   Select,
   SimpleGrid,
-  Stack,
   TagsInput,
   Text,
   Textarea,
@@ -21,9 +19,9 @@ import type { Contact, CreateExternalOrganizationInput, ExternalOrganization, Re
 import { useCreateExternalOrganization, useUpdateExternalOrganization } from './use-inventory';
 import { ORG_CRITICALITY_LABELS, RELATIONSHIP_OPTIONS } from './vocabulary';
 import { SaveError } from './save-error';
+import { EditModal, useReloadLatest } from './edit-modal';
 
 /** Brings a problem shown at the top of a long form into view (the submit button is at the bottom). */
-const revealOnMount = (node: HTMLDivElement | null): void => node?.scrollIntoView({ block: 'start' });
 
 interface ContactValues {
   key: number;
@@ -129,7 +127,6 @@ export function ExternalOrgFormModal({ orgSlug, opened, onClose, organization, o
   const mutation = isEdit ? update : create;
   const [values, setValues] = useState<FormValues>(() => valuesOf(organization));
   const [version, setVersion] = useState(organization?.version);
-  const [isReloading, setReloading] = useState(false);
   const problem = mutation.error ? toProblem(mutation.error) : null;
   const isConflict = problem?.code === 'VERSION_CONFLICT';
   const set = <K extends keyof FormValues>(field: K, value: FormValues[K]): void =>
@@ -157,209 +154,195 @@ export function ExternalOrgFormModal({ orgSlug, opened, onClose, organization, o
         },
       });
   };
-  const reload = async (): Promise<void> => {
-    if (!onReload) return;
-    setReloading(true);
-    try {
-      const latest = await onReload();
-      if (latest) {
-        setValues(valuesOf(latest));
-        setVersion(latest.version);
-        update.reset();
-      }
-    } finally {
-      setReloading(false);
-    }
-  };
+  const { reload, isReloading } = useReloadLatest(onReload, (latest) => {
+    setValues(valuesOf(latest));
+    setVersion(latest.version);
+    update.reset();
+  });
 
   return (
-    <Modal
+    <EditModal
+      title={isEdit ? `Edit ${organization.name}` : 'Add an outside organization'}
       opened={opened}
       onClose={onClose}
-      title={<Text fw={700}>{isEdit ? `Edit ${organization.name}` : 'Add an outside organization'}</Text>}
-      size="xl"
-      centered
+      onSubmit={submit}
+      error={
+        mutation.error !== null && (
+          <SaveError
+            what="organization"
+            error={mutation.error}
+            isConflict={isConflict}
+            isEdit={isEdit}
+            fields={FIELDS}
+            onReload={reload ? () => void reload() : undefined}
+            isReloading={isReloading}
+          />
+        )
+      }
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          {mutation.error !== null && (
-            <div ref={revealOnMount}>
-              <SaveError
-                what="organization"
-                error={mutation.error}
-                isConflict={isConflict}
-                isEdit={isEdit}
-                fields={FIELDS}
-                onReload={onReload ? () => void reload() : undefined}
-                isReloading={isReloading}
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <TextInput
+          label="Name"
+          required
+          maxLength={200}
+          data-autofocus
+          value={values.name}
+          onChange={input('name')}
+          error={problem?.fieldMessage('name')}
+        />
+        <Select
+          label="Criticality to you"
+          required
+          data={CRITICALITY_OPTIONS}
+          value={values.criticality}
+          onChange={(value) => value && set('criticality', value)}
+          allowDeselect={false}
+          error={problem?.fieldMessage('criticality')}
+        />
+      </SimpleGrid>
+      <MultiSelect
+        label="Relationship"
+        description="What it is to you; several may apply"
+        required
+        data={RELATIONSHIP_OPTIONS}
+        value={values.relationshipTypes}
+        onChange={(types) => set('relationshipTypes', types as RelationshipType[])}
+        error={problem?.fieldMessage('relationshipTypes')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 4 }} spacing="md">
+        <TextInput
+          label="Contract start"
+          type="date"
+          value={values.contractStart}
+          onChange={input('contractStart')}
+          error={problem?.fieldMessage('contractStart')}
+        />
+        <TextInput
+          label="Contract end"
+          type="date"
+          value={values.contractEnd}
+          onChange={input('contractEnd')}
+          error={isInverted ? 'Ends before it starts' : problem?.fieldMessage('contractEnd')}
+        />
+        <TextInput
+          label="Country"
+          description="ISO code, e.g. FR"
+          maxLength={2}
+          value={values.country}
+          onChange={input('country')}
+          error={problem?.fieldMessage('country')}
+        />
+        <TextInput
+          label="External id"
+          description="In your supplier register"
+          value={values.externalId}
+          onChange={input('externalId')}
+          error={problem?.fieldMessage('externalId')}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <TextInput
+          label="Website"
+          type="url"
+          placeholder="https://"
+          value={values.website}
+          onChange={input('website')}
+          error={problem?.fieldMessage('website')}
+        />
+        <TagsInput
+          label="Tags"
+          description="Press Enter after each tag"
+          value={values.tags}
+          onChange={(tags) => set('tags', tags)}
+          clearable
+          error={problem?.fieldMessage('tags')}
+        />
+      </SimpleGrid>
+      <Textarea
+        label="Notes"
+        autosize
+        minRows={2}
+        maxRows={6}
+        value={values.notes}
+        onChange={input('notes')}
+        error={problem?.fieldMessage('notes')}
+      />
+      <Divider label="Contacts" labelPosition="left" />
+      {values.contacts.length === 0 && (
+        <Text size="sm" c="dimmed">
+          No contacts. Add who to call when something goes wrong.
+        </Text>
+      )}
+      {values.contacts.map((contact, index) => (
+        <Paper key={contact.key} withBorder radius="sm" p="sm">
+          <Group align="flex-end" gap="sm" wrap="nowrap">
+            <SimpleGrid cols={{ base: 1, sm: 4 }} spacing="sm" style={{ flex: 1 }}>
+              <TextInput
+                label={`Contact ${index + 1} name`}
+                required
+                value={contact.name}
+                onChange={(event) => setContact(contact.key, 'name', event.currentTarget.value)}
+                error={problem?.fieldMessage(`contacts.${index}.name`)}
               />
-            </div>
-          )}
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput
-              label="Name"
-              required
-              maxLength={200}
-              data-autofocus
-              value={values.name}
-              onChange={input('name')}
-              error={problem?.fieldMessage('name')}
-            />
-            <Select
-              label="Criticality to you"
-              required
-              data={CRITICALITY_OPTIONS}
-              value={values.criticality}
-              onChange={(value) => value && set('criticality', value)}
-              allowDeselect={false}
-              error={problem?.fieldMessage('criticality')}
-            />
-          </SimpleGrid>
-          <MultiSelect
-            label="Relationship"
-            description="What it is to you; several may apply"
-            required
-            data={RELATIONSHIP_OPTIONS}
-            value={values.relationshipTypes}
-            onChange={(types) => set('relationshipTypes', types as RelationshipType[])}
-            error={problem?.fieldMessage('relationshipTypes')}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 4 }} spacing="md">
-            <TextInput
-              label="Contract start"
-              type="date"
-              value={values.contractStart}
-              onChange={input('contractStart')}
-              error={problem?.fieldMessage('contractStart')}
-            />
-            <TextInput
-              label="Contract end"
-              type="date"
-              value={values.contractEnd}
-              onChange={input('contractEnd')}
-              error={isInverted ? 'Ends before it starts' : problem?.fieldMessage('contractEnd')}
-            />
-            <TextInput
-              label="Country"
-              description="ISO code, e.g. FR"
-              maxLength={2}
-              value={values.country}
-              onChange={input('country')}
-              error={problem?.fieldMessage('country')}
-            />
-            <TextInput
-              label="External id"
-              description="In your supplier register"
-              value={values.externalId}
-              onChange={input('externalId')}
-              error={problem?.fieldMessage('externalId')}
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput
-              label="Website"
-              type="url"
-              placeholder="https://"
-              value={values.website}
-              onChange={input('website')}
-              error={problem?.fieldMessage('website')}
-            />
-            <TagsInput
-              label="Tags"
-              description="Press Enter after each tag"
-              value={values.tags}
-              onChange={(tags) => set('tags', tags)}
-              clearable
-              error={problem?.fieldMessage('tags')}
-            />
-          </SimpleGrid>
-          <Textarea
-            label="Notes"
-            autosize
-            minRows={2}
-            maxRows={6}
-            value={values.notes}
-            onChange={input('notes')}
-            error={problem?.fieldMessage('notes')}
-          />
-          <Divider label="Contacts" labelPosition="left" />
-          {values.contacts.length === 0 && (
-            <Text size="sm" c="dimmed">
-              No contacts. Add who to call when something goes wrong.
-            </Text>
-          )}
-          {values.contacts.map((contact, index) => (
-            <Paper key={contact.key} withBorder radius="sm" p="sm">
-              <Group align="flex-end" gap="sm" wrap="nowrap">
-                <SimpleGrid cols={{ base: 1, sm: 4 }} spacing="sm" style={{ flex: 1 }}>
-                  <TextInput
-                    label={`Contact ${index + 1} name`}
-                    required
-                    value={contact.name}
-                    onChange={(event) => setContact(contact.key, 'name', event.currentTarget.value)}
-                    error={problem?.fieldMessage(`contacts.${index}.name`)}
-                  />
-                  <TextInput
-                    label="Email"
-                    type="email"
-                    value={contact.email}
-                    onChange={(event) => setContact(contact.key, 'email', event.currentTarget.value)}
-                    error={problem?.fieldMessage(`contacts.${index}.email`)}
-                  />
-                  <TextInput
-                    label="Phone"
-                    value={contact.phone}
-                    onChange={(event) => setContact(contact.key, 'phone', event.currentTarget.value)}
-                    error={problem?.fieldMessage(`contacts.${index}.phone`)}
-                  />
-                  <TextInput
-                    label="Role"
-                    value={contact.role}
-                    onChange={(event) => setContact(contact.key, 'role', event.currentTarget.value)}
-                    error={problem?.fieldMessage(`contacts.${index}.role`)}
-                  />
-                </SimpleGrid>
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  size="lg"
-                  aria-label={`Remove contact ${index + 1}`}
-                  onClick={() =>
-                    set(
-                      'contacts',
-                      values.contacts.filter((candidate) => candidate.key !== contact.key),
-                    )
-                  }
-                >
-                  <IconTrash size={16} aria-hidden />
-                </ActionIcon>
-              </Group>
-            </Paper>
-          ))}
-          <Group>
-            <Button
-              variant="light"
-              size="xs"
-              leftSection={<IconPlus size={14} aria-hidden />}
-              onClick={() => set('contacts', [...values.contacts, contactValues()])}
+              <TextInput
+                label="Email"
+                type="email"
+                value={contact.email}
+                onChange={(event) => setContact(contact.key, 'email', event.currentTarget.value)}
+                error={problem?.fieldMessage(`contacts.${index}.email`)}
+              />
+              <TextInput
+                label="Phone"
+                value={contact.phone}
+                onChange={(event) => setContact(contact.key, 'phone', event.currentTarget.value)}
+                error={problem?.fieldMessage(`contacts.${index}.phone`)}
+              />
+              <TextInput
+                label="Role"
+                value={contact.role}
+                onChange={(event) => setContact(contact.key, 'role', event.currentTarget.value)}
+                error={problem?.fieldMessage(`contacts.${index}.role`)}
+              />
+            </SimpleGrid>
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              size="lg"
+              aria-label={`Remove contact ${index + 1}`}
+              onClick={() =>
+                set(
+                  'contacts',
+                  values.contacts.filter((candidate) => candidate.key !== contact.key),
+                )
+              }
             >
-              Add a contact
-            </Button>
+              <IconTrash size={16} aria-hidden />
+            </ActionIcon>
           </Group>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button
-              type="submit"
-              loading={mutation.isPending}
-              disabled={values.name.trim() === '' || values.relationshipTypes.length === 0 || isInverted || isConflict}
-            >
-              {isEdit ? 'Save changes' : 'Add organization'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </Paper>
+      ))}
+      <Group>
+        <Button
+          variant="light"
+          size="xs"
+          leftSection={<IconPlus size={14} aria-hidden />}
+          onClick={() => set('contacts', [...values.contacts, contactValues()])}
+        >
+          Add a contact
+        </Button>
+      </Group>
+      <Group justify="flex-end" gap="sm">
+        <Button variant="default" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button
+          type="submit"
+          loading={mutation.isPending}
+          disabled={values.name.trim() === '' || values.relationshipTypes.length === 0 || isInverted || isConflict}
+        >
+          {isEdit ? 'Save changes' : 'Add organization'}
+        </Button>
+      </Group>
+    </EditModal>
   );
 }

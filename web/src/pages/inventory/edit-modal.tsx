@@ -1,0 +1,49 @@
+import { Modal, Stack, Text } from '@mantine/core';
+import { useState, type FormEvent, type ReactNode } from 'react';
+
+/** Scrolls a freshly shown error into view: a long form's error would otherwise sit above the fold. */
+const revealOnMount = (node: HTMLDivElement | null): void => node?.scrollIntoView({ block: 'start' });
+
+interface EditModalProps {
+  title: string;
+  opened: boolean;
+  onClose: () => void;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  /** Why the last save failed (a SaveError), or null. */
+  error: ReactNode;
+  children: ReactNode;
+}
+
+/** The frame of an add/edit form in a dialog: title, the save error on top (scrolled to), then the fields. */
+export function EditModal({ title, opened, onClose, onSubmit, error, children }: EditModalProps) {
+  return (
+    <Modal opened={opened} onClose={onClose} title={<Text fw={700}>{title}</Text>} size="xl" centered>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack gap="md">
+          {error ? <div ref={revealOnMount}>{error}</div> : null}
+          {children}
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/**
+ * After a version conflict: loads the latest version of the record and hands it to `apply` (which refills
+ * the form). `reload` is undefined when the form has no way to load it.
+ */
+export function useReloadLatest<T>(onReload: (() => Promise<T | undefined>) | undefined, apply: (latest: T) => void) {
+  const [isReloading, setReloading] = useState(false);
+  const reload = onReload
+    ? async (): Promise<void> => {
+        setReloading(true);
+        try {
+          const latest = await onReload();
+          if (latest) apply(latest);
+        } finally {
+          setReloading(false);
+        }
+      }
+    : undefined;
+  return { reload, isReloading };
+}
