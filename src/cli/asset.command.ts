@@ -6,27 +6,10 @@ import { listAssets } from '../inventory/assets-list.ts';
 import { ZAssetQuery } from '../inventory/assets.schema.ts';
 import type { Store } from '../platform/db/store.ts';
 import { isUuid } from '../platform/util/ids.ts';
-import { CliError, withStore, withStoreOptions, type StoreFlags } from './cli-kit.ts';
+import { CliError, parseFlags, withStore, withStoreOptions, type StoreFlags } from './cli-kit.ts';
 import { findOrgBySlug } from './org-lookup.ts';
 
 type Flags = StoreFlags & { org: string };
-
-/** Parses flags with an endpoint's zod schema, naming the flag on failure. */
-export function parseFlags<T>(
-  schema: {
-    safeParse(
-      input: unknown,
-    ): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
-  },
-  input: Record<string, unknown>,
-): T {
-  const parsed = schema.safeParse(Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)));
-  if (!parsed.success)
-    throw new CliError(
-      parsed.error.issues.map((i) => `--${String(i.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${i.message}`).join('; '),
-    );
-  return parsed.data;
-}
 
 /** An asset named by id, or by its exact name (case-insensitive) when that is unambiguous. */
 export async function resolveAsset(store: Store, orgId: string, ref: string): Promise<string> {

@@ -70,3 +70,20 @@ export function reportCliError(error: unknown): number {
   process.stderr.write(`bulwark: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return 1;
 }
+
+/** Parses flags with an endpoint's zod schema, naming the flag on failure. */
+export function parseFlags<T>(
+  schema: {
+    safeParse(
+      input: unknown,
+    ): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+  input: Record<string, unknown>,
+): T {
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)));
+  if (!parsed.success)
+    throw new CliError(
+      parsed.error.issues.map((i) => `--${String(i.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${i.message}`).join('; '),
+    );
+  return parsed.data;
+}

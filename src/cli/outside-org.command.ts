@@ -6,8 +6,7 @@ import { listExternalOrganizations } from '../inventory/external-orgs.service.ts
 import { ZExternalOrganizationQuery } from '../inventory/external-orgs.schema.ts';
 import type { Store } from '../platform/db/store.ts';
 import { isUuid } from '../platform/util/ids.ts';
-import { parseFlags } from './asset.command.ts';
-import { CliError, withStore, withStoreOptions, type StoreFlags } from './cli-kit.ts';
+import { CliError, parseFlags, withStore, withStoreOptions, type StoreFlags } from './cli-kit.ts';
 import { findOrgBySlug } from './org-lookup.ts';
 
 type Flags = StoreFlags & { org: string };
