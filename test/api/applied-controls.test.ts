@@ -59,7 +59,11 @@ describe('applied controls', () => {
     expect(await titles('overdue=false')).toEqual(['Backups tested quarterly', 'central log collection']);
     expect(await titles('q=ac-1')).toEqual(['Multi-factor authentication for remote access']);
     expect(await titles('q=LOG')).toEqual(['central log collection']);
-    expect(await titles('q=100%25')).toEqual([]);
+    // `%` and `_` are matched literally: unescaped, "100%" would also match "1000" and "1_0" any character.
+    await send('POST', '', { title: 'Patch 100% of hosts' });
+    await send('POST', '', { title: 'Patch 1000 hosts' });
+    expect(await titles('q=100%25')).toEqual(['Patch 100% of hosts']);
+    expect(await titles('q=h_st')).toEqual([]);
   });
 
   it('updates with optimistic concurrency and keeps the history in the audit trail', async () => {
