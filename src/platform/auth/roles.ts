@@ -27,6 +27,7 @@ export const PERMISSIONS = [
   'inventory:write',
   'risk:read',
   'risk:criteria',
+  'risk:write',
   'controls:read',
   'controls:write',
 ] as const;
@@ -41,7 +42,7 @@ const DOMAIN_ROLE: Permission[] = ['org:read', 'members:read', 'tokens:manage-ow
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   owner: new Set(EVERYTHING),
   admin: new Set(EVERYTHING),
-  'risk-manager': new Set([...DOMAIN_ROLE, 'inventory:write', 'risk:criteria', 'controls:write']),
+  'risk-manager': new Set([...DOMAIN_ROLE, 'inventory:write', 'risk:criteria', 'risk:write', 'controls:write']),
   'compliance-manager': new Set([...DOMAIN_ROLE, 'inventory:write', 'controls:write']),
   'incident-responder': new Set(DOMAIN_ROLE),
   'sharing-liaison': new Set(DOMAIN_ROLE),

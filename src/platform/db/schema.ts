@@ -6,3 +6,6 @@ export * from '../jobs/jobs.table.ts';
 export * from '../../inventory/inventory.table.ts';
 export * from '../../risk/criteria.table.ts';
 export * from '../../risk/controls.table.ts';
+export * from '../../risk/threats.table.ts';
+export * from '../../risk/vulnerabilities.table.ts';
+export * from '../../risk/scenarios.table.ts';

@@ -2,6 +2,9 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { assets, dependencies, externalOrganizations, inventoryState } from '../../inventory/inventory.table.ts';
 import { riskCriteria, riskCriteriaVersions } from '../../risk/criteria.table.ts';
 import { appliedControls } from '../../risk/controls.table.ts';
+import { riskAcceptances, riskScenarioHistory, riskScenarioLinks, riskScenarios } from '../../risk/scenarios.table.ts';
+import { threatRelations, threats } from '../../risk/threats.table.ts';
+import { kevEntries, vulnerabilities, vulnerabilityAssets } from '../../risk/vulnerabilities.table.ts';
 import { auditEntries } from '../audit/audit.table.ts';
 import { apiTokens } from '../auth/auth.table.ts';
 import { jobs } from '../jobs/jobs.table.ts';
@@ -27,6 +30,15 @@ export const TENANT_TABLES: readonly PgTable[] = [
   riskCriteria,
   riskCriteriaVersions,
   appliedControls,
+  threats,
+  threatRelations,
+  vulnerabilities,
+  vulnerabilityAssets,
+  kevEntries,
+  riskScenarios,
+  riskScenarioLinks,
+  riskAcceptances,
+  riskScenarioHistory,
   auditEntries,
 ];
 
