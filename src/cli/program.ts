@@ -8,8 +8,10 @@ import { migrateCommand } from './migrate.command.ts';
 import { orgCommand } from './org.command.ts';
 import { outsideOrgCommand } from './outside-org.command.ts';
 import { serveCommand } from './serve.command.ts';
+import { threatCommand } from './threat.command.ts';
 import { tokenCommand } from './token.command.ts';
 import { userCommand } from './user.command.ts';
+import { vulnerabilityCommand } from './vulnerability.command.ts';
 
 /** Every CLI command. Each one is a thin adapter over the same services the HTTP routes call. */
 export function buildProgram(): Command {
@@ -26,5 +28,7 @@ export function buildProgram(): Command {
     .addCommand(inventoryCommand)
     .addCommand(outsideOrgCommand)
     .addCommand(exportCommand)
-    .addCommand(importCommand);
+    .addCommand(importCommand)
+    .addCommand(threatCommand)
+    .addCommand(vulnerabilityCommand);
 }

@@ -13,6 +13,8 @@ import { scaleRoutes } from '../../inventory/scale.routes.ts';
 import { inventoryImportRoutes } from '../../inventory/imports/imports.routes.ts';
 import { criteriaRoutes } from '../../risk/criteria.routes.ts';
 import { controlRoutes } from '../../risk/controls.routes.ts';
+import { threatRoutes } from '../../risk/threats.routes.ts';
+import { vulnerabilityRoutes } from '../../risk/vulnerabilities.routes.ts';
 
 /** Every route module of the application. A new domain adds its module here. */
 export const routeModules: FastifyPluginAsyncZod[] = [
@@ -30,4 +32,6 @@ export const routeModules: FastifyPluginAsyncZod[] = [
   inventoryImportRoutes,
   criteriaRoutes,
   controlRoutes,
+  threatRoutes,
+  vulnerabilityRoutes,
 ];
