@@ -11,6 +11,8 @@ import { adjustAssetCount, beginInventoryWrite } from './inventory-state.ts';
 import { assets, dependencies } from './inventory.table.ts';
 import { assertLevels } from './scale.ts';
 import { assertVersion, auditChange, changedFields } from './write-kit.ts';
+import { assertNotNamedByScenarios } from '../risk/scenario-usage.ts';
+import { unlinkAssetFromVulnerabilities } from '../risk/vulnerabilities.service.ts';
 
 const byId = (orgId: string, id: string) => and(eq(assets.orgId, orgId), eq(assets.id, id));
 
@@ -81,9 +83,19 @@ export async function deleteAsset(store: Store, access: OrgAccess, id: string, c
     if (count > 0 && !cascade) {
       throw new AppError('CONFLICT', `${current.name} has ${count} dependencies; delete with cascade=true to remove them too`, { extra: { dependencies: count } });
     }
+    // A risk scenario is a decision on record: never removed with the asset, even with cascade; the user
+    // takes the asset out of the scenarios first. A vulnerability's affected-asset link is only a fact, so it goes.
+    await assertNotNamedByScenarios(tx, access.orgId, id, `asset ${current.name}`);
     const cascaded = count > 0 ? await cascadeDeleteAsset(tx, access, id) : { dependenciesDeleted: 0 };
+    const vulnerabilityLinksRemoved = await unlinkAssetFromVulnerabilities(tx, access.orgId, id);
     await tx.delete(assets).where(byId(access.orgId, id));
     await adjustAssetCount(tx, access.orgId, -1);
-    await auditChange(tx, access, { action: 'asset.deleted', targetType: 'asset', targetId: id, before: current, summary: { name: current.name, ...cascaded } });
+    await auditChange(tx, access, {
+      action: 'asset.deleted',
+      targetType: 'asset',
+      targetId: id,
+      before: current,
+      summary: { name: current.name, ...cascaded, ...(vulnerabilityLinksRemoved > 0 ? { vulnerabilityLinksRemoved } : {}) },
+    });
   });
 }

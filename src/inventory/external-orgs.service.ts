@@ -1,3 +1,4 @@
+import { assertNotNamedByScenarios } from '../risk/scenario-usage.ts';
 import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { OrgAccess } from '../platform/context.ts';
 import type { Queryable, Store } from '../platform/db/store.ts';
@@ -186,6 +187,8 @@ export async function deleteExternalOrganization(store: Store, access: OrgAccess
         { extra: { dependencies: directDependents, operatedAssets } },
       );
     }
+    // Scenarios whose event path runs through this organization keep it until someone edits them.
+    await assertNotNamedByScenarios(tx, access.orgId, id, `outside organization ${current.name}`);
     const cascaded = await cascadeDeleteOrganization(tx, access, id);
     await tx.delete(e).where(and(eq(e.orgId, access.orgId), eq(e.id, id)));
     const { operatedAssets: _o, directDependents: _d, ...before } = current;

@@ -6,6 +6,8 @@ import { conflict, notFound, unprocessable } from '../platform/errors/catalogue.
 import { assertVersion, changedFields, definedOnly } from '../inventory/write-kit.ts';
 import { newId } from '../platform/util/ids.ts';
 import type { TControl, TControlQuery, TCreateControl, TUpdateControl } from './controls.schema.ts';
+import { assertNotNamedByScenarios } from './scenario-usage.ts';
+import { recomputeResidualForControl } from './scenario-treatment.service.ts';
 import { appliedControls as c } from './controls.table.ts';
 
 type ControlRow = typeof c.$inferSelect;
@@ -154,6 +156,9 @@ export async function updateControl(
     const next: ControlRow = { ...current, ...defined, version: current.version + 1, updatedAt: new Date() };
     await assertConsistent(tx, access.orgId, next, id, 'body');
     await tx.update(c).set(next).where(byId(access.orgId, id));
+    // Treatment plans count this control's status and effectiveness: move the residual risk of those naming
+    // it. Before the audit entry: scenario rows are locked before the organization's, as scenario writes do.
+    if (changed.includes('status') || changed.includes('effectiveness')) await recomputeResidualForControl(tx, access, id);
     await audit(tx, access, 'applied-control.updated', next, { before: current, summary: { changed } });
     return presentControl(next);
   });
@@ -163,7 +168,8 @@ export async function deleteControl(store: Store, access: OrgAccess, id: string)
   await store.db.transaction(async (tx) => {
     const [current] = await tx.select().from(c).where(byId(access.orgId, id)).for('update');
     if (!current) throw notFound('Applied control');
-    // Risk treatment plans will refer to controls: deleting one they name will be refused, not orphaned.
+    // Risk scenarios count on their controls: deleting one they name is refused, not orphaned.
+    await assertNotNamedByScenarios(tx, access.orgId, id, `applied control "${current.title}"`);
     await tx.delete(c).where(byId(access.orgId, id));
     await audit(tx, access, 'applied-control.deleted', current, { before: current });
   });

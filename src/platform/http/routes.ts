@@ -13,6 +13,7 @@ import { scaleRoutes } from '../../inventory/scale.routes.ts';
 import { inventoryImportRoutes } from '../../inventory/imports/imports.routes.ts';
 import { criteriaRoutes } from '../../risk/criteria.routes.ts';
 import { controlRoutes } from '../../risk/controls.routes.ts';
+import { scenarioRoutes } from '../../risk/scenarios.routes.ts';
 import { threatRoutes } from '../../risk/threats.routes.ts';
 import { vulnerabilityRoutes } from '../../risk/vulnerabilities.routes.ts';
 
@@ -32,6 +33,7 @@ export const routeModules: FastifyPluginAsyncZod[] = [
   inventoryImportRoutes,
   criteriaRoutes,
   controlRoutes,
+  scenarioRoutes,
   threatRoutes,
   vulnerabilityRoutes,
 ];
