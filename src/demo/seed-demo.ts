@@ -10,6 +10,7 @@ import { createUser } from '../platform/orgs/users.service.ts';
 import { seedDemoInventory } from './demo-inventory.ts';
 import { createCriteria } from '../risk/criteria.service.ts';
 import { seedDemoControls } from './demo-controls.ts';
+import { seedDemoRisks } from './demo-risks.ts';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_ADMIN_EMAIL = 'admin@demo.example';
@@ -50,5 +51,6 @@ export async function seedDemo(store: Store): Promise<DemoCredentials> {
   await seedDemoInventory(store, access);
   await seedDemoControls(store, access);
   await createCriteria(store, access, { template: '5x5', makeDefault: true });
+  await seedDemoRisks(store, access);
   return { email: admin.email, password: admin.generatedPassword! };
 }

@@ -70,3 +70,23 @@ describe('demo inventory', () => {
     expect(result.primaryAffected).toBeGreaterThan(5);
   });
 });
+
+describe('demo risk register', () => {
+  it('holds ~40 scenarios in every status, with lapsed acceptances and overdue reviews', async () => {
+    const statuses = await ts.store.query<{ status: string; n: number }>('select status, count(*)::int as n from risk_scenarios where org_id = $1 group by status', [orgId]);
+    const byStatus = Object.fromEntries(statuses.map((row) => [row.status, row.n]));
+    expect(Object.values(byStatus).reduce((sum, n) => sum + n, 0)).toBeGreaterThanOrEqual(38);
+    for (const status of ['identified', 'assessed', 'in-treatment', 'treated', 'accepted', 'closed']) expect(byStatus[status], status).toBeGreaterThan(0);
+    const [row] = await ts.store.query<{ lapsed: number; overdue: number; sources: number; levels: number }>(
+      `select (select count(*)::int from risk_acceptances where org_id = $1 and expires_on < current_date and withdrawn_at is null) as lapsed,
+              (select count(*)::int from risk_scenarios where org_id = $1 and review_due < current_date) as overdue,
+              (select count(*)::int from threats where org_id = $1 and kind = 'source') as sources,
+              (select count(distinct current_level)::int from risk_scenarios where org_id = $1) as levels`,
+      [orgId],
+    );
+    expect(row).toMatchObject({ lapsed: 2, sources: 10 });
+    expect(row!.overdue).toBeGreaterThanOrEqual(3);
+    expect(row!.levels).toBeGreaterThanOrEqual(4); // four levels and the unrated (null)
+    expect((await verifyOrgChain(ts.store, orgId)).ok).toBe(true);
+  });
+});

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import type { Store } from '../../src/platform/db/store.ts';
 import { enqueueJob } from '../../src/platform/jobs/jobs.service.ts';
@@ -15,6 +17,14 @@ import { ZCreateDependency } from '../../src/inventory/dependencies.schema.ts';
 import { createDependency } from '../../src/inventory/dependencies.service.ts';
 import { ZCreateExternalOrganization } from '../../src/inventory/external-orgs.schema.ts';
 import { createExternalOrganization } from '../../src/inventory/external-orgs.service.ts';
+import { importAttackBundle } from '../../src/risk/attack-import.service.ts';
+import { importKevCatalogue } from '../../src/risk/kev-import.ts';
+import { acceptRisk } from '../../src/risk/scenario-acceptance.service.ts';
+import { assessScenario } from '../../src/risk/scenario-assessment.service.ts';
+import { ZCreateScenario } from '../../src/risk/scenarios.schema.ts';
+import { createScenario } from '../../src/risk/scenarios.service.ts';
+import { ZCreateVulnerability } from '../../src/risk/vulnerabilities.schema.ts';
+import { createVulnerability } from '../../src/risk/vulnerabilities.service.ts';
 import { buildOrg, memberToken, type OrgFixture } from './test-app.ts';
 
 export interface TenantFixture {
@@ -42,6 +52,7 @@ export async function buildTenant(store: Store): Promise<TenantFixture> {
   );
   await buildInventory(store, org);
   await buildRiskCriteria(store, org);
+  await buildRiskRegister(store, org);
   return { org, viewerToken: viewer.token };
 }
 
@@ -51,6 +62,23 @@ async function buildRiskCriteria(store: Store, org: OrgFixture): Promise<void> {
   await reviseCriteria(store, org.access, criteria.id, { basedOn: 1, definition: { ...criteria.definition, description: 'Revised: “quotes” and ünïcode' } });
   // An applied control with a numeric cost, a date and jsonb attributes.
   await createControl(store, org.access, ZCreateControl.parse({ refId: 'AC-1', title: 'MFA', oneOffCost: 1234.5, currency: 'EUR', dueDate: '2024-02-29', attributes: { concepts: ['protect'] } }));
+}
+
+const fixture = (name: string): string => fs.readFileSync(path.join(import.meta.dirname, '../fixtures/risk', name), 'utf8');
+
+/** Threats with relations (ATT&CK import), a KEV copy, a vulnerability on an asset, an assessed and accepted scenario. */
+async function buildRiskRegister(store: Store, org: OrgFixture): Promise<void> {
+  await importAttackBundle(store, org.access, JSON.parse(fixture('mini-attack.json')), { dryRun: false });
+  await importKevCatalogue(store, org.access, JSON.parse(fixture('mini-kev.json')));
+  const [asset] = await store.query<{ id: string }>('select id from assets where org_id = $1 order by name limit 1', [org.orgId]);
+  const vulnerability = await createVulnerability(store, org.access, ZCreateVulnerability.parse({ cveId: 'CVE-2021-44228', cvssVector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H', assetIds: [asset!.id] }));
+  const created = await createScenario(
+    store,
+    org.access,
+    ZCreateScenario.parse({ title: 'Log4Shell on the API', approach: 'asset-based', ownerId: org.access.userId, assets: [asset!.id], vulnerabilities: [vulnerability.id] }),
+  );
+  const assessed = await assessScenario(store, org.access, created.id, { current: { likelihood: 0, consequence: 0 }, useLatestCriteria: false }, created.version);
+  await acceptRisk(store, org.access, assessed.id, { justification: 'Low and watched', conditions: 'Patch “soon”' }, undefined);
 }
 
 /** Inventory rows: composite foreign keys, arrays, dates and generated columns (which the target recomputes). */
