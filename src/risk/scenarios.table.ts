@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { date, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organizations, users } from '../platform/orgs/orgs.table.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -68,11 +81,33 @@ export const riskScenarios = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex('risk_scenarios_ref').on(t.orgId, sql`lower(${t.refId})`),
-    index('risk_scenarios_current').on(t.orgId, t.currentLevel, t.id),
-    index('risk_scenarios_residual').on(t.orgId, t.residualLevel, t.id),
+    // The register's default order (priority: level, consequence, likelihood, highest first, unrated last) and
+    // its residual twin; the trailing columns let a page, even a deep one, be read from the index alone.
+    index('risk_scenarios_priority').on(
+      t.orgId,
+      t.currentLevel.desc().nullsLast(),
+      t.currentConsequence.desc().nullsLast(),
+      t.currentLikelihood.desc().nullsLast(),
+      sql`lower(${t.refId})`,
+      t.id,
+      t.criteriaId,
+      t.refId,
+    ),
+    index('risk_scenarios_residual_priority').on(
+      t.orgId,
+      t.residualLevel.desc().nullsLast(),
+      t.residualConsequence.desc().nullsLast(),
+      t.residualLikelihood.desc().nullsLast(),
+      sql`lower(${t.refId})`,
+      t.id,
+      t.criteriaId,
+      t.refId,
+    ),
+    index('risk_scenarios_updated').on(t.orgId, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst(), t.criteriaId),
     index('risk_scenarios_owner').on(t.orgId, t.ownerId),
     index('risk_scenarios_status').on(t.orgId, t.status),
-    index('risk_scenarios_title').on(t.orgId, sql`lower(${t.title})`, t.id),
+    // With the plain title and criteria beside lower(title), a title-sorted page needs no visit to the table.
+    index('risk_scenarios_title').on(t.orgId, sql`lower(${t.title})`, t.id, t.title, t.criteriaId),
     index('risk_scenarios_review').on(t.orgId, t.reviewDue),
   ],
 );

@@ -14,6 +14,7 @@ import { inventoryImportRoutes } from '../../inventory/imports/imports.routes.ts
 import { criteriaRoutes } from '../../risk/criteria.routes.ts';
 import { controlRoutes } from '../../risk/controls.routes.ts';
 import { scenarioRoutes } from '../../risk/scenarios.routes.ts';
+import { registerRoutes } from '../../risk/register.routes.ts';
 import { threatRoutes } from '../../risk/threats.routes.ts';
 import { vulnerabilityRoutes } from '../../risk/vulnerabilities.routes.ts';
 
@@ -34,6 +35,7 @@ export const routeModules: FastifyPluginAsyncZod[] = [
   criteriaRoutes,
   controlRoutes,
   scenarioRoutes,
+  registerRoutes,
   threatRoutes,
   vulnerabilityRoutes,
 ];

@@ -1,0 +1,257 @@
+import { AUDIT_HEAD_SQL } from './register-cache.ts';
+import type { HeatMapRating, RegisterSort, TRegisterFilter } from './register.schema.ts';
+
+/*
+ * The register's SQL, built from a parsed filter (pure: no IO, no clock). Every view of the register (page,
+ * total, heat map, report) filters with the same WHERE, so a heat-map cell and the list it opens always
+ * agree. Values always travel as parameters; only column names chosen from fixed lists are spliced in.
+ */
+
+export interface FilterScope {
+  orgId: string;
+  criteriaId: string;
+  /**
+   * false when the organization has one criteria set only: every scenario is then on it, and leaving the
+   * condition out lets counts run on index-only scans (no index leads with criteria_id).
+   */
+  restrictCriteria: boolean;
+  /** YYYY-MM-DD: what "overdue" and "expired" compare with. */
+  today: string;
+  /** For a cell filter: the versions of the set whose scales have the current sizes (null: all of them). */
+  cellVersions: number[] | null;
+}
+
+export interface BuiltSql {
+  text: string;
+  params: unknown[];
+}
+
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** `%`, `_` and the escape character itself matched literally inside an ILIKE pattern. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The newest acceptance not withdrawn (the one in force), as a correlated sub-select on `s`. */
+const ACCEPTANCE_IN_FORCE = `(select a.expires_on from risk_acceptances a
+   where a.org_id = s.org_id and a.scenario_id = s.id and a.withdrawn_at is null
+   order by a.accepted_at desc limit 1)`;
+
+function whereOf(scope: FilterScope, filter: Partial<TRegisterFilter>, p: Params): string {
+  const org = p.add(scope.orgId);
+  const clauses = [`s.org_id = ${org}`];
+  if (scope.restrictCriteria) clauses.push(`s.criteria_id = ${p.add(scope.criteriaId)}::uuid`);
+  if (filter.level) clauses.push(`s.current_level = any(${p.add(filter.level)}::smallint[])`);
+  if (filter.residualLevel) clauses.push(`s.residual_level = any(${p.add(filter.residualLevel)}::smallint[])`);
+  if (filter.cell) {
+    const { rating, likelihood, consequence } = filter.cell;
+    clauses.push(`s.${rating}_likelihood = ${p.add(likelihood)}::smallint and s.${rating}_consequence = ${p.add(consequence)}::smallint`);
+    if (scope.cellVersions) clauses.push(`s.criteria_version = any(${p.add(scope.cellVersions)}::int[])`);
+  }
+  if (filter.ownerId) clauses.push(`s.owner_id = ${p.add(filter.ownerId)}::uuid`);
+  if (filter.assetId) {
+    clauses.push(
+      `s.id in (select l.scenario_id from risk_scenario_links l where l.org_id = ${org} and l.target_id = ${p.add(filter.assetId)}::uuid and l.target_type = 'asset')`,
+    );
+  }
+  if (filter.status) clauses.push(`s.status = any(${p.add(filter.status)}::text[])`);
+  if (filter.treatment) clauses.push(`s.treatment_option = any(${p.add(filter.treatment)}::text[])`);
+  if (filter.source) {
+    const source = p.add(filter.source);
+    clauses.push(
+      `(s.risk_source_id = ${source}::uuid or s.id in (select l.scenario_id from risk_scenario_links l where l.org_id = ${org} and l.target_id = ${source}::uuid and l.role = 'threat'))`,
+    );
+  }
+  if (filter.evaluation) clauses.push(`s.evaluation = ${p.add(filter.evaluation)}`);
+  if (filter.reviewOverdue !== undefined || filter.acceptanceExpired !== undefined) {
+    const today = p.add(scope.today);
+    if (filter.reviewOverdue === true) clauses.push(`s.review_due < ${today}::date`);
+    if (filter.reviewOverdue === false) clauses.push(`(s.review_due is null or s.review_due >= ${today}::date)`);
+    if (filter.acceptanceExpired === true) clauses.push(`${ACCEPTANCE_IN_FORCE} < ${today}::date`);
+    if (filter.acceptanceExpired === false) clauses.push(`coalesce(${ACCEPTANCE_IN_FORCE} >= ${today}::date, true)`);
+  }
+  if (filter.q) {
+    const pattern = p.add(containsPattern(filter.q));
+    clauses.push(`(s.ref_id ilike ${pattern} or s.title ilike ${pattern})`);
+  }
+  return clauses.join(' and ');
+}
+
+interface SortKey {
+  expr: string;
+  /** Direction in the sort's default order; `asc`/`desc` as asked flips every key together. */
+  desc: boolean;
+  nullable: boolean;
+}
+
+const ratingKeys = (rating: 'current' | 'residual'): SortKey[] => [
+  { expr: `s.${rating}_level`, desc: true, nullable: true },
+  { expr: `s.${rating}_consequence`, desc: true, nullable: true },
+  { expr: `s.${rating}_likelihood`, desc: true, nullable: true },
+  { expr: 'lower(s.ref_id)', desc: false, nullable: false },
+];
+
+/** Each sort's keys; the reference is unique per organization (lower-cased), so it ends a tie. */
+const SORTS: Record<RegisterSort, { keys: SortKey[]; defaultDesc: boolean }> = {
+  priority: { keys: ratingKeys('current'), defaultDesc: true },
+  residual: { keys: ratingKeys('residual'), defaultDesc: true },
+  ref: { keys: [{ expr: 'lower(s.ref_id)', desc: false, nullable: false }], defaultDesc: false },
+  title: {
+    keys: [
+      { expr: 'lower(s.title)', desc: false, nullable: false },
+      { expr: 's.id', desc: false, nullable: false },
+    ],
+    defaultDesc: false,
+  },
+  reviewDue: {
+    keys: [
+      { expr: 's.review_due', desc: false, nullable: true },
+      { expr: 'lower(s.ref_id)', desc: false, nullable: false },
+    ],
+    defaultDesc: false,
+  },
+  updated: {
+    keys: [
+      { expr: 's.updated_at', desc: true, nullable: false },
+      { expr: 's.id', desc: true, nullable: false },
+    ],
+    defaultDesc: true,
+  },
+};
+
+/** ORDER BY of a sort; unrated scenarios and those without a review date come last either way. */
+export function orderByOf(sort: RegisterSort, direction: 'asc' | 'desc' | undefined): string {
+  const spec = SORTS[sort];
+  const flip = direction !== undefined && (direction === 'desc') !== spec.defaultDesc;
+  return spec.keys.map((key) => `${key.expr} ${key.desc !== flip ? 'desc' : 'asc'}${key.nullable ? ' nulls last' : ''}`).join(', ');
+}
+
+const ITEM_COLUMNS = `s.id, s.ref_id, s.title, s.approach, s.status, s.owner_id, u.name as owner_name, s.criteria_id, s.criteria_version,
+  s.inherent_likelihood, s.inherent_consequence, s.inherent_level, s.current_likelihood, s.current_consequence, s.current_level,
+  s.target_likelihood, s.target_consequence, s.target_level, s.residual_likelihood, s.residual_consequence, s.residual_level,
+  s.evaluation, s.treatment_option, s.review_due::text as review_due, s.updated_at,
+  coalesce(p.planned, 0)::int as planned, coalesce(p.in_place, 0)::int as in_place, ${ACCEPTANCE_IN_FORCE}::text as acceptance_expires_on`;
+
+/** A row of the page query (snake_case, as the driver returns it). */
+export interface RegisterRow {
+  /** null when the statement did not count. */
+  total: number | null;
+  /** The organization's audit head in the snapshot the total was counted in (register-cache.ts). */
+  stamp: string | null;
+  id: string | null;
+  ref_id: string;
+  title: string;
+  approach: string;
+  status: string;
+  owner_id: string | null;
+  owner_name: string | null;
+  criteria_id: string;
+  criteria_version: number;
+  inherent_likelihood: number | null;
+  inherent_consequence: number | null;
+  inherent_level: number | null;
+  current_likelihood: number | null;
+  current_consequence: number | null;
+  current_level: number | null;
+  target_likelihood: number | null;
+  target_consequence: number | null;
+  target_level: number | null;
+  residual_likelihood: number | null;
+  residual_consequence: number | null;
+  residual_level: number | null;
+  evaluation: string | null;
+  treatment_option: string | null;
+  review_due: string | null;
+  updated_at: Date | string;
+  planned: number;
+  in_place: number;
+  acceptance_expires_on: string | null;
+}
+
+/** The scenario columns a page row needs, as stored (the outer select formats them). */
+const ROW_COLUMNS = `s.org_id, s.id, s.ref_id, s.title, s.approach, s.status, s.owner_id, s.criteria_id, s.criteria_version,
+  s.inherent_likelihood, s.inherent_consequence, s.inherent_level, s.current_likelihood, s.current_consequence, s.current_level,
+  s.target_likelihood, s.target_consequence, s.target_level, s.residual_likelihood, s.residual_consequence, s.residual_level,
+  s.evaluation, s.treatment_option, s.review_due, s.updated_at`;
+
+/** Below this offset a page reads its rows as it finds them; deeper, it finds ids first (see registerPageSql). */
+export const DEEP_OFFSET = 200;
+
+/**
+ * One page of the register with its total, in one statement. A shallow page reads its rows straight off
+ * the sort's walk; a deep one (offset ≥ DEEP_OFFSET) walks for ids only, so the rows it skips are index
+ * entries, not table rows (an index-only scan where the sort has a covering index), and joins the page's
+ * rows afterwards. Then each row gets its owner, its plan's progress (one grouped sub-select over the page's
+ * planned-control links) and the acceptance in force. `limit` null: every matching row (the reports).
+ * Without `withTotal`, `total` and `stamp` are null.
+ */
+export function registerPageSql(
+  scope: FilterScope,
+  filter: Partial<TRegisterFilter>,
+  sort: RegisterSort,
+  direction: 'asc' | 'desc' | undefined,
+  page: { limit: number | null; offset: number },
+  withTotal: boolean,
+): BuiltSql {
+  const p = new Params();
+  const where = whereOf(scope, filter, p);
+  const org = '$1';
+  const limit = page.limit === null ? '' : ` limit ${p.add(page.limit)}`;
+  const offset = page.offset > 0 ? ` offset ${p.add(page.offset)}` : '';
+  const deep = page.offset >= DEEP_OFFSET;
+  const walk = `select ${deep ? 's.id' : ROW_COLUMNS} from risk_scenarios s where ${where} order by ${orderByOf(sort, direction)}${limit}${offset}`;
+  const rows = deep ? `page join risk_scenarios s on s.org_id = ${org} and s.id = page.id` : 'page s';
+  const text = `with page as materialized (
+      select found.*, row_number() over () as ord from (${walk}) found
+    ), progress as (
+      select l.scenario_id, count(*) as planned, count(*) filter (where c.status in ('implemented', 'verified')) as in_place
+        from page join risk_scenario_links l on l.org_id = ${org} and l.scenario_id = page.id and l.role = 'planned-control'
+        left join applied_controls c on c.org_id = l.org_id and c.id = l.target_id
+       group by l.scenario_id
+    )
+    select t.total, t.stamp, r.*
+      from (select ${withTotal ? `count(*)::int as total, ${AUDIT_HEAD_SQL} as stamp from risk_scenarios s where ${where}` : 'null::int as total, null::text as stamp'}) t
+      left join (
+        select ${deep ? 'page.ord' : 's.ord'}, ${ITEM_COLUMNS}
+          from ${rows}
+          left join users u on u.id = s.owner_id
+          left join progress p on p.scenario_id = s.id
+      ) r on true
+     order by r.ord`;
+  return { text, params: p.values };
+}
+
+/**
+ * Counts per (version, likelihood, consequence) of one rating, for the heat map; unrated rows have nulls.
+ * Every row carries the audit head of the statement's snapshot (`stamp`).
+ */
+export function heatMapSql(scope: FilterScope, filter: Partial<TRegisterFilter>, rating: HeatMapRating): BuiltSql {
+  const p = new Params();
+  const where = whereOf(scope, filter, p);
+  const text = `select ${AUDIT_HEAD_SQL} as stamp, s.criteria_version as version, s.${rating}_likelihood as likelihood,
+                       s.${rating}_consequence as consequence, count(*)::int as n
+                  from risk_scenarios s where ${where}
+                 group by 2, 3, 4`;
+  return { text, params: p.values };
+}
+
+/**
+ * The criteria set a view shows (the one asked for, or the organization's default), its versions, how many
+ * sets exist, and the organization's audit head (register-cache.ts).
+ */
+export function criteriaScopeSql(orgId: string, criteriaId: string | undefined): BuiltSql {
+  const params: unknown[] = [orgId];
+  const which = criteriaId ? `c.id = ${(params.push(criteriaId), '$2')}::uuid` : 'c.is_default';
+  const text = `select c.id, c.name, c.current_version, (select count(*) from risk_criteria o where o.org_id = $1)::int as sets,
+                       (select array_agg(v.version order by v.version) from risk_criteria_versions v where v.org_id = $1 and v.criteria_id = c.id) as versions,
+                       ${AUDIT_HEAD_SQL} as stamp
+                  from risk_criteria c where c.org_id = $1 and ${which}`;
+  return { text, params };
+}
