@@ -8,6 +8,7 @@ import { migrateCommand } from './migrate.command.ts';
 import { orgCommand } from './org.command.ts';
 import { outsideOrgCommand } from './outside-org.command.ts';
 import { serveCommand } from './serve.command.ts';
+import { riskCommand } from './risk.command.ts';
 import { threatCommand } from './threat.command.ts';
 import { tokenCommand } from './token.command.ts';
 import { userCommand } from './user.command.ts';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
     .addCommand(outsideOrgCommand)
     .addCommand(exportCommand)
     .addCommand(importCommand)
+    .addCommand(riskCommand)
     .addCommand(threatCommand)
     .addCommand(vulnerabilityCommand);
 }
