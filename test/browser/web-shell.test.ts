@@ -44,7 +44,7 @@ describe('web shell', () => {
     await page.keyboard.press('Enter');
 
     // Home: the demo organization's real figures (the admin and five colleagues; one integration token), and its
-    // latest activity (the demo's last step creates its risk criteria).
+    // latest activity (the demo's last step writes its risk scenarios).
     await page.getByRole('heading', { level: 1, name: 'Demo Corp' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/o/demo');
     expect(await page.title()).toBe('Demo Corp · Bulwark');
@@ -52,7 +52,7 @@ describe('web shell', () => {
     expect(await page.getByRole('region', { name: 'Active tokens' }).textContent()).toMatch(/Active tokens\s*1$/);
     const recent = page.getByRole('region', { name: 'Recent activity' });
     await recent.getByRole('row').nth(1).waitFor();
-    expect(await recent.textContent()).toContain('risk-criteria.created');
+    expect(await recent.textContent()).toMatch(/risk-scenario\.(created|assessed|treatment|accepted|updated)/);
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     expect(await nav.getByRole('link').allTextContents()).toEqual([
       'Home',
@@ -60,6 +60,9 @@ describe('web shell', () => {
       'Outside organizations',
       'Import',
       'Risk criteria',
+      'Risk register',
+      'Threats',
+      'Vulnerabilities',
       'Applied controls',
       'Audit trail',
       'Members',

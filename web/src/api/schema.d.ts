@@ -12447,6 +12447,8173 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/orgs/{org}/scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The risk register: scenarios of one criteria set, filtered, sorted and paged, with the exact total */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The criteria set shown (default: the organization’s default set) */
+                    criteriaId?: string;
+                    /** @description Current risk level indexes (zero-based, of the criteria set shown), repeated or comma-separated */
+                    level?: string | string[];
+                    /** @description Residual risk level indexes, repeated or comma-separated */
+                    residualLevel?: string | string[];
+                    /** @description The risk owner (a user id) */
+                    ownerId?: string;
+                    /** @description Scenarios that name this asset, in any role */
+                    assetId?: string;
+                    /** @description Statuses, repeated or comma-separated: identified, assessed, in-treatment, treated, accepted, closed */
+                    status?: string | string[];
+                    /** @description Treatment options, repeated or comma-separated: avoid, modify, share, retain */
+                    treatment?: string | string[];
+                    /** @description A risk source or a threat the scenario names */
+                    source?: string;
+                    evaluation?: "acceptable" | "to-treat";
+                    /** @description true: review date passed; false: not overdue (or no date) */
+                    reviewOverdue?: string;
+                    /** @description true: the acceptance in force has expired */
+                    acceptanceExpired?: string;
+                    /** @description Part of the reference or the title */
+                    q?: string;
+                    /** @description A heat-map cell: `<inherent|current|residual>:<likelihood>:<consequence>` */
+                    cell?: string;
+                    /** @description priority: current level, consequence, likelihood (highest first), then ref */
+                    sort?: "priority" | "ref" | "title" | "residual" | "reviewDue" | "updated";
+                    /** @description Default: desc for priority, residual, updated; asc otherwise */
+                    direction?: "asc" | "desc";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The criteria set shown (level indexes are per set); null when the organization has none yet */
+                            criteria: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                version: number;
+                            } | null;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                refId: string;
+                                title: string;
+                                /** @enum {string} */
+                                approach: "event-based" | "asset-based";
+                                /** @enum {string} */
+                                status: "identified" | "assessed" | "in-treatment" | "treated" | "accepted" | "closed";
+                                owner: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** @description The version of the set the ratings were made with (names come from it) */
+                                criteriaVersion: number;
+                                ratings: {
+                                    inherent: {
+                                        likelihood: number;
+                                        consequence: number;
+                                        level: number;
+                                        likelihoodName: string;
+                                        consequenceName: string;
+                                        levelName: string;
+                                        colour: string;
+                                    } | null;
+                                    current: {
+                                        likelihood: number;
+                                        consequence: number;
+                                        level: number;
+                                        likelihoodName: string;
+                                        consequenceName: string;
+                                        levelName: string;
+                                        colour: string;
+                                    } | null;
+                                    target: {
+                                        likelihood: number;
+                                        consequence: number;
+                                        level: number;
+                                        likelihoodName: string;
+                                        consequenceName: string;
+                                        levelName: string;
+                                        colour: string;
+                                    } | null;
+                                    residual: {
+                                        likelihood: number;
+                                        consequence: number;
+                                        level: number;
+                                        likelihoodName: string;
+                                        consequenceName: string;
+                                        levelName: string;
+                                        colour: string;
+                                    } | null;
+                                };
+                                evaluation: ("acceptable" | "to-treat") | null;
+                                treatmentOption: ("avoid" | "modify" | "share" | "retain") | null;
+                                progress: {
+                                    /** @description Controls in the treatment plan */
+                                    planned: number;
+                                    /** @description Of those, implemented or verified */
+                                    inPlace: number;
+                                };
+                                reviewDue: string | null;
+                                reviewOverdue: boolean;
+                                /** @description The acceptance in force, if any */
+                                acceptance: {
+                                    expiresOn: string;
+                                    expired: boolean;
+                                } | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            /** @description Scenarios matching the filters (exact) */
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Identify a risk scenario (event-based or asset-based) with what it names */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Your reference; "R-001", "R-002"… when omitted; unique (case-insensitive) */
+                        refId?: string;
+                        title: string;
+                        description?: string | null;
+                        /** @enum {string} */
+                        approach: "event-based" | "asset-based";
+                        /** @description The member who answers for the risk */
+                        ownerId?: string | null;
+                        /**
+                         * Format: uuid
+                         * @description The risk criteria to assess with; the organization’s default when omitted
+                         */
+                        criteriaId?: string;
+                        /** @description Event-based: the risk source (a threat of kind source) */
+                        riskSourceId?: string | null;
+                        /** @description Event-based: what the risk source wants to achieve */
+                        desiredEndState?: string | null;
+                        /**
+                         * @description Event-based: the route from the risk source to its objective, in order
+                         * @default []
+                         */
+                        path?: {
+                            /** @enum {string} */
+                            type: "asset" | "external-org";
+                            /** Format: uuid */
+                            id: string;
+                            /** @description What happens at this step */
+                            note?: string | null;
+                        }[];
+                        /**
+                         * @description Affected assets
+                         * @default []
+                         */
+                        assets?: string[];
+                        /**
+                         * @description Threat events, techniques, groups… (threats of any kind)
+                         * @default []
+                         */
+                        threats?: string[];
+                        /** @default [] */
+                        vulnerabilities?: string[];
+                        /**
+                         * @description Applied controls already in place, counted in the current rating
+                         * @default []
+                         */
+                        existingControls?: string[];
+                        /** @default [] */
+                        tags?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string;
+                            title: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            approach: "event-based" | "asset-based";
+                            /** @enum {string} */
+                            status: "identified" | "assessed" | "in-treatment" | "treated" | "accepted" | "closed";
+                            owner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                email: string;
+                            } | null;
+                            criteria: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description The version the ratings use */
+                                version: number;
+                                /** @description The set’s current version (re-base with useLatestCriteria) */
+                                latestVersion: number;
+                            };
+                            riskSource: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                category: string | null;
+                            } | null;
+                            desiredEndState: string | null;
+                            path: {
+                                position: number;
+                                /** @enum {string} */
+                                type: "asset" | "external-org";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description The asset kind, or "organization" */
+                                kind: string;
+                                note: string | null;
+                            }[];
+                            assets: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: string;
+                                criticality: number;
+                            }[];
+                            threats: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: string;
+                                externalId: string | null;
+                            }[];
+                            vulnerabilities: {
+                                /** Format: uuid */
+                                id: string;
+                                cveId: string | null;
+                                title: string;
+                                cvssScore: number | null;
+                                cvssSeverity: string | null;
+                                /** @description In the organization’s copy of the CISA KEV catalogue */
+                                knownExploited: boolean;
+                            }[];
+                            existingControls: {
+                                /** Format: uuid */
+                                id: string;
+                                refId: string | null;
+                                title: string;
+                                /** @enum {string} */
+                                status: "planned" | "in-progress" | "implemented" | "verified";
+                                owner: string | null;
+                                dueDate: string | null;
+                                overdue: boolean;
+                                effectiveness: number | null;
+                            }[];
+                            inherent: {
+                                likelihood: number;
+                                consequence: number;
+                                /** @description Risk level from the matrix of the scenario’s criteria version */
+                                level: number;
+                                likelihoodName: string;
+                                consequenceName: string;
+                                levelName: string;
+                                colour: string;
+                            } | null;
+                            current: {
+                                likelihood: number;
+                                consequence: number;
+                                /** @description Risk level from the matrix of the scenario’s criteria version */
+                                level: number;
+                                likelihoodName: string;
+                                consequenceName: string;
+                                levelName: string;
+                                colour: string;
+                            } | null;
+                            target: {
+                                likelihood: number;
+                                consequence: number;
+                                /** @description Risk level from the matrix of the scenario’s criteria version */
+                                level: number;
+                                likelihoodName: string;
+                                consequenceName: string;
+                                levelName: string;
+                                colour: string;
+                            } | null;
+                            /** @description Current moved towards target as the plan’s controls are put in place */
+                            residual: {
+                                likelihood: number;
+                                consequence: number;
+                                /** @description Risk level from the matrix of the scenario’s criteria version */
+                                level: number;
+                                likelihoodName: string;
+                                consequenceName: string;
+                                levelName: string;
+                                colour: string;
+                            } | null;
+                            rationale: {
+                                inherent?: string;
+                                current?: string;
+                                target?: string;
+                            };
+                            strengthOfKnowledge: ("low" | "medium" | "high") | null;
+                            evaluation: ("acceptable" | "to-treat") | null;
+                            treatment: {
+                                /** @enum {string} */
+                                option: "avoid" | "modify" | "share" | "retain";
+                                justification: string | null;
+                                plannedControls: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    refId: string | null;
+                                    title: string;
+                                    /** @enum {string} */
+                                    status: "planned" | "in-progress" | "implemented" | "verified";
+                                    owner: string | null;
+                                    dueDate: string | null;
+                                    overdue: boolean;
+                                    effectiveness: number | null;
+                                }[];
+                                progress: {
+                                    planned: number;
+                                    inPlace: number;
+                                    percent: number;
+                                };
+                            } | null;
+                            /** @description The newest acceptance not withdrawn (see expired) */
+                            acceptance: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The residual risk level accepted */
+                                level: number;
+                                levelName: string;
+                                criteriaVersion: number;
+                                acceptedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    label: string;
+                                };
+                                /**
+                                 * @description The rule that gave the authority: risk-owner or role
+                                 * @enum {string}
+                                 */
+                                authority: "risk-owner" | "role";
+                                justification: string;
+                                conditions: string | null;
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description Valid through this day
+                                 */
+                                expiresOn: string;
+                                withdrawnAt: string | null;
+                                withdrawnBy: string | null;
+                                /** @description expiresOn has passed */
+                                expired: boolean;
+                                /** @description The newest acceptance not withdrawn, and not expired */
+                                inForce: boolean;
+                            } | null;
+                            acceptanceExpired: boolean;
+                            reviewDue: string | null;
+                            reviewOverdue: boolean;
+                            lastReviewedAt: string | null;
+                            suggestion: {
+                                /** @description The assets named */
+                                ownAssets: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    confidentiality: number | null;
+                                    integrity: number | null;
+                                    availability: number | null;
+                                }[];
+                                /** @description Primary assets in the blast radius of those named (from the dependency graph), nearest first */
+                                primaryAssets: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    confidentiality: number | null;
+                                    integrity: number | null;
+                                    availability: number | null;
+                                    /** @description Hops from the nearest asset or organization named */
+                                    distance: number;
+                                    /**
+                                     * Format: uuid
+                                     * @description That asset or organization
+                                     */
+                                    reachedFrom: string;
+                                }[];
+                                /** @description The highest CIA requirement among all those assets; null when none is set */
+                                highestRequirement: {
+                                    level: number;
+                                    levelName: string;
+                                    /** @enum {string} */
+                                    property: "confidentiality" | "integrity" | "availability";
+                                    /** Format: uuid */
+                                    assetId: string;
+                                } | null;
+                                /** @description The suggested consequence on the criteria’s scale */
+                                consequence: {
+                                    index: number;
+                                    name: string;
+                                } | null;
+                                /** @description How the requirement was mapped onto the consequence scale */
+                                mapping: string;
+                                /** @description true when a blast radius was too large to follow whole */
+                                truncated: boolean;
+                            };
+                            tags: string[];
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/scenarios/{scenarioId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A risk scenario: what it names, its ratings on its criteria version, treatment, acceptance, review, and the consequence the dependency graph suggests */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                    scenarioId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string;
+                            title: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            approach: "event-based" | "asset-based";
+                            /** @enum {string} */
+                            status: "identified" | "assessed" | "in-treatment" | "treated" | "accepted" | "closed";
+                            owner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                email: string;
+                            } | null;
+                            criteria: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description The version the ratings use */
+                                version: number;
+                                /** @description The set’s current version (re-base with useLatestCriteria) */
+                                latestVersion: number;
+                            };
+                            riskSource: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                category: string | null;
+                            } | null;
+                            desiredEndState: string | null;
+                            path: {
+                                position: number;
+                                /** @enum {string} */
+                                type: "asset" | "external-org";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description The asset kind, or "organization" */
+                                kind: string;
+                                note: string | null;
+                            }[];
+                            assets: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: string;
+                                criticality: number;
+                            }[];
+                            threats: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: string;
+                                externalId: string | null;
+                            }[];
+                            vulnerabilities: {
+                                /** Format: uuid */
+                                id: string;
+                                cveId: string | null;
+                                title: string;
+                                cvssScore: number | null;
+                                cvssSeverity: string | null;
+                                /** @description In the organization’s copy of the CISA KEV catalogue */
+                                knownExploited: boolean;
+                            }[];
+                            existingControls: {
+                                /** Format: uuid */
+                                id: string;
+                                refId: string | null;
+                                title: string;
+                                /** @enum {string} */
+                                status: "planned" | "in-progress" | "implemented" | "verified";
+                                owner: string | null;
+                                dueDate: string | null;
+                                overdue: boolean;
+                                effectiveness: number | null;
+                            }[];
+                            inherent: {
+                                likelihood: number;
+                                consequence: number;
+                                /** @description Risk level from the matrix of the scenario’s criteria version */
+                                level: number;
+                                likelihoodName: string;
+                                consequenceName: string;
+                                levelName: string;
+                                colour: string;
+                            } | null;
+                            current: {
+                                likelihood: number;
+                                consequence: number;
+                                /** @description Risk level from the matrix of the scenario’s criteria version */
+                                level: number;
+                                likelihoodName: string;
+                                consequenceName: string;
+                                levelName: string;
+                                colour: string;
+                            } | null;
+                            target: {
+                                likelihood: number;
+                                consequence: number;
+                                /** @description Risk level from the matrix of the scenario’s criteria version */
+                                level: number;
+                                likelihoodName: string;
+                                consequenceName: string;
+                                levelName: string;
+                                colour: string;
+                            } | null;
+                            /** @description Current moved towards target as the plan’s controls are put in place */
+                            residual: {
+                                likelihood: number;
+                                consequence: number;
+                                /** @description Risk level from the matrix of the scenario’s criteria version */
+                                level: number;
+                                likelihoodName: string;
+                                consequenceName: string;
+                                levelName: string;
+                                colour: string;
+                            } | null;
+                            rationale: {
+                                inherent?: string;
+                                current?: string;
+                                target?: string;
+                            };
+                            strengthOfKnowledge: ("low" | "medium" | "high") | null;
+                            evaluation: ("acceptable" | "to-treat") | null;
+                            treatment: {
+                                /** @enum {string} */
+                                option: "avoid" | "modify" | "share" | "retain";
+                                justification: string | null;
+                                plannedControls: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    refId: string | null;
+                                    title: string;
+                                    /** @enum {string} */
+                                    status: "planned" | "in-progress" | "implemented" | "verified";
+                                    owner: string | null;
+                                    dueDate: string | null;
+                                    overdue: boolean;
+                                    effectiveness: number | null;
+                                }[];
+                                progress: {
+                                    planned: number;
+                                    inPlace: number;
+                                    percent: number;
+                                };
+                            } | null;
+                            /** @description The newest acceptance not withdrawn (see expired) */
+                            acceptance: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The residual risk level accepted */
+                                level: number;
+                                levelName: string;
+                                criteriaVersion: number;
+                                acceptedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    label: string;
+                                };
+                                /**
+                                 * @description The rule that gave the authority: risk-owner or role
+                                 * @enum {string}
+                                 */
+                                authority: "risk-owner" | "role";
+                                justification: string;
+                                conditions: string | null;
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description Valid through this day
+                                 */
+                                expiresOn: string;
+                                withdrawnAt: string | null;
+                                withdrawnBy: string | null;
+                                /** @description expiresOn has passed */
+                                expired: boolean;
+                                /** @description The newest acceptance not withdrawn, and not expired */
+                                inForce: boolean;
+                            } | null;
+                            acceptanceExpired: boolean;
+                            reviewDue: string | null;
+                            reviewOverdue: boolean;
+                            lastReviewedAt: string | null;
+                            suggestion: {
+                                /** @description The assets named */
+                                ownAssets: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    confidentiality: number | null;
+                                    integrity: number | null;
+                                    availability: number | null;
+                                }[];
+                                /** @description Primary assets in the blast radius of those named (from the dependency graph), nearest first */
+                                primaryAssets: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    confidentiality: number | null;
+                                    integrity: number | null;
+                                    availability: number | null;
+                                    /** @description Hops from the nearest asset or organization named */
+                                    distance: number;
+                                    /**
+                                     * Format: uuid
+                                     * @description That asset or organization
+                                     */
+                                    reachedFrom: string;
+                                }[];
+                                /** @description The highest CIA requirement among all those assets; null when none is set */
+                                highestRequirement: {
+                                    level: number;
+                                    levelName: string;
+                                    /** @enum {string} */
+                                    property: "confidentiality" | "integrity" | "availability";
+                                    /** Format: uuid */
+                                    assetId: string;
+                                } | null;
+                                /** @description The suggested consequence on the criteria’s scale */
+                                consequence: {
+                                    index: number;
+                                    name: string;
+                                } | null;
+                                /** @description How the requirement was mapped onto the consequence scale */
+                                mapping: string;
+                                /** @description true when a blast radius was too large to follow whole */
+                                truncated: boolean;
+                            };
+                            tags: string[];
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a scenario with its links, acceptances and history (the audit trail keeps the record) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                    scenarioId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a scenario’s description, owner or what it names (a list given replaces the old one); close or reopen it */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                    scenarioId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        refId?: string;
+                        title?: string;
+                        description?: string | null;
+                        /** @enum {string} */
+                        approach?: "event-based" | "asset-based";
+                        ownerId?: string | null;
+                        riskSourceId?: string | null;
+                        desiredEndState?: string | null;
+                        /** @description Replaces the path */
+                        path?: {
+                            /** @enum {string} */
+                            type: "asset" | "external-org";
+                            /** Format: uuid */
+                            id: string;
+                            /** @description What happens at this step */
+                            note?: string | null;
+                        }[];
+                        /** @description Replaces the list */
+                        assets?: string[];
+                        /** @description Replaces the list */
+                        threats?: string[];
+                        /** @description Replaces the list */
+                        vulnerabilities?: string[];
+                        /** @description Replaces the list */
+                        existingControls?: string[];
+                        tags?: string[];
+                        /** @description true: close (no longer relevant, kept for history); false: reopen */
+                        closed?: boolean;
+                        /** @description The version you read (or send If-Match); a stale one → 409 VERSION_CONFLICT */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string;
+                            title: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            approach: "event-based" | "asset-based";
+                            /** @enum {string} */
+                            status: "identified" | "assessed" | "in-treatment" | "treated" | "accepted" | "closed";
+                            owner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                email: string;
+                            } | null;
+                            criteria: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description The version the ratings use */
+                                version: number;
+                                /** @description The set’s current version (re-base with useLatestCriteria) */
+                                latestVersion: number;
+                            };
+                            riskSource: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                category: string | null;
+                            } | null;
+                            desiredEndState: string | null;
+                            path: {
+                                position: number;
+                                /** @enum {string} */
+                                type: "asset" | "external-org";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description The asset kind, or "organization" */
+                                kind: string;
+                                note: string | null;
+                            }[];
+                            assets: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: string;
+                                criticality: number;
+                            }[];
+                            threats: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: string;
+                                externalId: string | null;
+                            }[];
+                            vulnerabilities: {
+                                /** Format: uuid */
+                                id: string;
+                                cveId: string | null;
+                                title: string;
+                                cvssScore: number | null;
+                                cvssSeverity: string | null;
+                                /** @description In the organization’s copy of the CISA KEV catalogue */
+                                knownExploited: boolean;
+                            }[];
+                            existingControls: {
+                                /** Format: uuid */
+                                id: string;
+                                refId: string | null;
+                                title: string;
+                                /** @enum {string} */
+                                status: "planned" | "in-progress" | "implemented" | "verified";
+                                owner: string | null;
+                                dueDate: string | null;
+                                overdue: boolean;
+                                effectiveness: number | null;
+                            }[];
+                            inherent: {
+                                likelihood: number;
+                                consequence: number;
+                                /** @description Risk level from the matrix of the scenario’s criteria version */
+                                level: number;
+                                likelihoodName: string;
+                                consequenceName: string;
+                                levelName: string;
+                                colour: string;
+                            } | null;
+                            current: {
+                                likelihood: number;
+                                consequence: number;
+                                /** @description Risk level from the matrix of the scenario’s criteria version */
+                                level: number;
+                                likelihoodName: string;
+                                consequenceName: string;
+                                levelName: string;
+                                colour: string;
+                            } | null;
+                            target: {
+                                likelihood: number;
+                                consequence: number;
+                                /** @description Risk level from the matrix of the scenario’s criteria version */
+                                level: number;
+                                likelihoodName: string;
+                                consequenceName: string;
+                                levelName: string;
+                                colour: string;
+                            } | null;
+                            /** @description Current moved towards target as the plan’s controls are put in place */
+                            residual: {
+                                likelihood: number;
+                                consequence: number;
+                                /** @description Risk level from the matrix of the scenario’s criteria version */
+                                level: number;
+                                likelihoodName: string;
+                                consequenceName: string;
+                                levelName: string;
+                                colour: string;
+                            } | null;
+                            rationale: {
+                                inherent?: string;
+                                current?: string;
+                                target?: string;
+                            };
+                            strengthOfKnowledge: ("low" | "medium" | "high") | null;
+                            evaluation: ("acceptable" | "to-treat") | null;
+                            treatment: {
+                                /** @enum {string} */
+                                option: "avoid" | "modify" | "share" | "retain";
+                                justification: string | null;
+                                plannedControls: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    refId: string | null;
+                                    title: string;
+                                    /** @enum {string} */
+                                    status: "planned" | "in-progress" | "implemented" | "verified";
+                                    owner: string | null;
+                                    dueDate: string | null;
+                                    overdue: boolean;
+                                    effectiveness: number | null;
+                                }[];
+                                progress: {
+                                    planned: number;
+                                    inPlace: number;
+                                    percent: number;
+                                };
+                            } | null;
+                            /** @description The newest acceptance not withdrawn (see expired) */
+                            acceptance: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The residual risk level accepted */
+                                level: number;
+                                levelName: string;
+                                criteriaVersion: number;
+                                acceptedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    label: string;
+                                };
+                                /**
+                                 * @description The rule that gave the authority: risk-owner or role
+                                 * @enum {string}
+                                 */
+                                authority: "risk-owner" | "role";
+                                justification: string;
+                                conditions: string | null;
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description Valid through this day
+                                 */
+                                expiresOn: string;
+                                withdrawnAt: string | null;
+                                withdrawnBy: string | null;
+                                /** @description expiresOn has passed */
+                                expired: boolean;
+                                /** @description The newest acceptance not withdrawn, and not expired */
+                                inForce: boolean;
+                            } | null;
+                            acceptanceExpired: boolean;
+                            reviewDue: string | null;
+                            reviewOverdue: boolean;
+                            lastReviewedAt: string | null;
+                            suggestion: {
+                                /** @description The assets named */
+                                ownAssets: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    confidentiality: number | null;
+                                    integrity: number | null;
+                                    availability: number | null;
+                                }[];
+                                /** @description Primary assets in the blast radius of those named (from the dependency graph), nearest first */
+                                primaryAssets: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    confidentiality: number | null;
+                                    integrity: number | null;
+                                    availability: number | null;
+                                    /** @description Hops from the nearest asset or organization named */
+                                    distance: number;
+                                    /**
+                                     * Format: uuid
+                                     * @description That asset or organization
+                                     */
+                                    reachedFrom: string;
+                                }[];
+                                /** @description The highest CIA requirement among all those assets; null when none is set */
+                                highestRequirement: {
+                                    level: number;
+                                    levelName: string;
+                                    /** @enum {string} */
+                                    property: "confidentiality" | "integrity" | "availability";
+                                    /** Format: uuid */
+                                    assetId: string;
+                                } | null;
+                                /** @description The suggested consequence on the criteria’s scale */
+                                consequence: {
+                                    index: number;
+                                    name: string;
+                                } | null;
+                                /** @description How the requirement was mapped onto the consequence scale */
+                                mapping: string;
+                                /** @description true when a blast radius was too large to follow whole */
+                                truncated: boolean;
+                            };
+                            tags: string[];
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/orgs/{org}/scenarios/{scenarioId}/assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Analyse and evaluate: inherent, current and target ratings (zero-based), rationale, strength of knowledge (If-Match or version required) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                    scenarioId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Without any control; null clears, omitted keeps */
+                        inherent?: {
+                            /** @description Zero-based position on the likelihood scale */
+                            likelihood: number;
+                            /** @description Zero-based position on the consequence scale */
+                            consequence: number;
+                        } | null;
+                        /** @description With the existing controls; evaluated against the acceptance rules */
+                        current?: {
+                            /** @description Zero-based position on the likelihood scale */
+                            likelihood: number;
+                            /** @description Zero-based position on the consequence scale */
+                            consequence: number;
+                        } | null;
+                        /** @description Once the treatment plan is done */
+                        target?: {
+                            /** @description Zero-based position on the likelihood scale */
+                            likelihood: number;
+                            /** @description Zero-based position on the consequence scale */
+                            consequence: number;
+                        } | null;
+                        /** @description Why each rating is what it is */
+                        rationale?: {
+                            inherent?: string | null;
+                            current?: string | null;
+                            target?: string | null;
+                        };
+                        strengthOfKnowledge?: ("low" | "medium" | "high") | null;
+                        /**
+                         * @description Re-base on the criteria set’s current version (ratings kept are re-rated with it); otherwise the version stays
+                         * @default false
+                         */
+                        useLatestCriteria?: boolean;
+                        /** @description The version you read (or send If-Match); a stale one → 409 VERSION_CONFLICT */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string;
+                            title: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            approach: "event-based" | "asset-based";
+                            /** @enum {string} */
+                            status: "identified" | "assessed" | "in-treatment" | "treated" | "accepted" | "closed";
+                            owner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                email: string;
+                            } | null;
+                            criteria: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description The version the ratings use */
+                                version: number;
+                                /** @description The set’s current version (re-base with useLatestCriteria) */
+                                latestVersion: number;
+                            };
+                            riskSource: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                category: string | null;
+                            } | null;
+                            desiredEndState: string | null;
+                            path: {
+                                position: number;
+                                /** @enum {string} */
+                                type: "asset" | "external-org";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description The asset kind, or "organization" */
+                                kind: string;
+                                note: string | null;
+                            }[];
+                            assets: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: string;
+                                criticality: number;
+                            }[];
+                            threats: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: string;
+                                externalId: string | null;
+                            }[];
+                            vulnerabilities: {
+                                /** Format: uuid */
+                                id: string;
+                                cveId: string | null;
+                                title: string;
+                                cvssScore: number | null;
+                                cvssSeverity: string | null;
+                                /** @description In the organization’s copy of the CISA KEV catalogue */
+                                knownExploited: boolean;
+                            }[];
+                            existingControls: {
+                                /** Format: uuid */
+                                id: string;
+                                refId: string | null;
+                                title: string;
+                                /** @enum {string} */
+                                status: "planned" | "in-progress" | "implemented" | "verified";
+                                owner: string | null;
+                                dueDate: string | null;
+                                overdue: boolean;
+                                effectiveness: number | null;
+                            }[];
+                            inherent: {
+                                likelihood: number;
+                                consequence: number;
+                                /** @description Risk level from the matrix of the scenario’s criteria version */
+                                level: number;
+                                likelihoodName: string;
+                                consequenceName: string;
+                                levelName: string;
+                                colour: string;
+                            } | null;
+                            current: {
+                                likelihood: number;
+                                consequence: number;
+                                /** @description Risk level from the matrix of the scenario’s criteria version */
+                                level: number;
+                                likelihoodName: string;
+                                consequenceName: string;
+                                levelName: string;
+                                colour: string;
+                            } | null;
+                            target: {
+                                likelihood: number;
+                                consequence: number;
+                                /** @description Risk level from the matrix of the scenario’s criteria version */
+                                level: number;
+                                likelihoodName: string;
+                                consequenceName: string;
+                                levelName: string;
+                                colour: string;
+                            } | null;
+                            /** @description Current moved towards target as the plan’s controls are put in place */
+                            residual: {
+                                likelihood: number;
+                                consequence: number;
+                                /** @description Risk level from the matrix of the scenario’s criteria version */
+                                level: number;
+                                likelihoodName: string;
+                                consequenceName: string;
+                                levelName: string;
+                                colour: string;
+                            } | null;
+                            rationale: {
+                                inherent?: string;
+                                current?: string;
+                                target?: string;
+                            };
+                            strengthOfKnowledge: ("low" | "medium" | "high") | null;
+                            evaluation: ("acceptable" | "to-treat") | null;
+                            treatment: {
+                                /** @enum {string} */
+                                option: "avoid" | "modify" | "share" | "retain";
+                                justification: string | null;
+                                plannedControls: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    refId: string | null;
+                                    title: string;
+                                    /** @enum {string} */
+                                    status: "planned" | "in-progress" | "implemented" | "verified";
+                                    owner: string | null;
+                                    dueDate: string | null;
+                                    overdue: boolean;
+                                    effectiveness: number | null;
+                                }[];
+                                progress: {
+                                    planned: number;
+                                    inPlace: number;
+                                    percent: number;
+                                };
+                            } | null;
+                            /** @description The newest acceptance not withdrawn (see expired) */
+                            acceptance: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The residual risk level accepted */
+                                level: number;
+                                levelName: string;
+                                criteriaVersion: number;
+                                acceptedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    label: string;
+                                };
+                                /**
+                                 * @description The rule that gave the authority: risk-owner or role
+                                 * @enum {string}
+                                 */
+                                authority: "risk-owner" | "role";
+                                justification: string;
+                                conditions: string | null;
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description Valid through this day
+                                 */
+                                expiresOn: string;
+                                withdrawnAt: string | null;
+                                withdrawnBy: string | null;
+                                /** @description expiresOn has passed */
+                                expired: boolean;
+                                /** @description The newest acceptance not withdrawn, and not expired */
+                                inForce: boolean;
+                            } | null;
+                            acceptanceExpired: boolean;
+                            reviewDue: string | null;
+                            reviewOverdue: boolean;
+                            lastReviewedAt: string | null;
+                            suggestion: {
+                                /** @description The assets named */
+                                ownAssets: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    confidentiality: number | null;
+                                    integrity: number | null;
+                                    availability: number | null;
+                                }[];
+                                /** @description Primary assets in the blast radius of those named (from the dependency graph), nearest first */
+                                primaryAssets: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    confidentiality: number | null;
+                                    integrity: number | null;
+                                    availability: number | null;
+                                    /** @description Hops from the nearest asset or organization named */
+                                    distance: number;
+                                    /**
+                                     * Format: uuid
+                                     * @description That asset or organization
+                                     */
+                                    reachedFrom: string;
+                                }[];
+                                /** @description The highest CIA requirement among all those assets; null when none is set */
+                                highestRequirement: {
+                                    level: number;
+                                    levelName: string;
+                                    /** @enum {string} */
+                                    property: "confidentiality" | "integrity" | "availability";
+                                    /** Format: uuid */
+                                    assetId: string;
+                                } | null;
+                                /** @description The suggested consequence on the criteria’s scale */
+                                consequence: {
+                                    index: number;
+                                    name: string;
+                                } | null;
+                                /** @description How the requirement was mapped onto the consequence scale */
+                                mapping: string;
+                                /** @description true when a blast radius was too large to follow whole */
+                                truncated: boolean;
+                            };
+                            tags: string[];
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/scenarios/{scenarioId}/treatment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Decide the treatment: option, justification and the applied controls of the plan (If-Match or version required) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                    scenarioId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        option: "avoid" | "modify" | "share" | "retain";
+                        justification: string;
+                        /**
+                         * @description Applied controls of the treatment plan
+                         * @default []
+                         */
+                        plannedControls?: string[];
+                        /** @description The version you read (or send If-Match); a stale one → 409 VERSION_CONFLICT */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string;
+                            title: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            approach: "event-based" | "asset-based";
+                            /** @enum {string} */
+                            status: "identified" | "assessed" | "in-treatment" | "treated" | "accepted" | "closed";
+                            owner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                email: string;
+                            } | null;
+                            criteria: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description The version the ratings use */
+                                version: number;
+                                /** @description The set’s current version (re-base with useLatestCriteria) */
+                                latestVersion: number;
+                            };
+                            riskSource: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                category: string | null;
+                            } | null;
+                            desiredEndState: string | null;
+                            path: {
+                                position: number;
+                                /** @enum {string} */
+                                type: "asset" | "external-org";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description The asset kind, or "organization" */
+                                kind: string;
+                                note: string | null;
+                            }[];
+                            assets: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: string;
+                                criticality: number;
+                            }[];
+                            threats: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: string;
+                                externalId: string | null;
+                            }[];
+                            vulnerabilities: {
+                                /** Format: uuid */
+                                id: string;
+                                cveId: string | null;
+                                title: string;
+                                cvssScore: number | null;
+                                cvssSeverity: string | null;
+                                /** @description In the organization’s copy of the CISA KEV catalogue */
+                                knownExploited: boolean;
+                            }[];
+                            existingControls: {
+                                /** Format: uuid */
+                                id: string;
+                                refId: string | null;
+                                title: string;
+                                /** @enum {string} */
+                                status: "planned" | "in-progress" | "implemented" | "verified";
+                                owner: string | null;
+                                dueDate: string | null;
+                                overdue: boolean;
+                                effectiveness: number | null;
+                            }[];
+                            inherent: {
+                                likelihood: number;
+                                consequence: number;
+                                /** @description Risk level from the matrix of the scenario’s criteria version */
+                                level: number;
+                                likelihoodName: string;
+                                consequenceName: string;
+                                levelName: string;
+                                colour: string;
+                            } | null;
+                            current: {
+                                likelihood: number;
+                                consequence: number;
+                                /** @description Risk level from the matrix of the scenario’s criteria version */
+                                level: number;
+                                likelihoodName: string;
+                                consequenceName: string;
+                                levelName: string;
+                                colour: string;
+                            } | null;
+                            target: {
+                                likelihood: number;
+                                consequence: number;
+                                /** @description Risk level from the matrix of the scenario’s criteria version */
+                                level: number;
+                                likelihoodName: string;
+                                consequenceName: string;
+                                levelName: string;
+                                colour: string;
+                            } | null;
+                            /** @description Current moved towards target as the plan’s controls are put in place */
+                            residual: {
+                                likelihood: number;
+                                consequence: number;
+                                /** @description Risk level from the matrix of the scenario’s criteria version */
+                                level: number;
+                                likelihoodName: string;
+                                consequenceName: string;
+                                levelName: string;
+                                colour: string;
+                            } | null;
+                            rationale: {
+                                inherent?: string;
+                                current?: string;
+                                target?: string;
+                            };
+                            strengthOfKnowledge: ("low" | "medium" | "high") | null;
+                            evaluation: ("acceptable" | "to-treat") | null;
+                            treatment: {
+                                /** @enum {string} */
+                                option: "avoid" | "modify" | "share" | "retain";
+                                justification: string | null;
+                                plannedControls: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    refId: string | null;
+                                    title: string;
+                                    /** @enum {string} */
+                                    status: "planned" | "in-progress" | "implemented" | "verified";
+                                    owner: string | null;
+                                    dueDate: string | null;
+                                    overdue: boolean;
+                                    effectiveness: number | null;
+                                }[];
+                                progress: {
+                                    planned: number;
+                                    inPlace: number;
+                                    percent: number;
+                                };
+                            } | null;
+                            /** @description The newest acceptance not withdrawn (see expired) */
+                            acceptance: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The residual risk level accepted */
+                                level: number;
+                                levelName: string;
+                                criteriaVersion: number;
+                                acceptedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    label: string;
+                                };
+                                /**
+                                 * @description The rule that gave the authority: risk-owner or role
+                                 * @enum {string}
+                                 */
+                                authority: "risk-owner" | "role";
+                                justification: string;
+                                conditions: string | null;
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description Valid through this day
+                                 */
+                                expiresOn: string;
+                                withdrawnAt: string | null;
+                                withdrawnBy: string | null;
+                                /** @description expiresOn has passed */
+                                expired: boolean;
+                                /** @description The newest acceptance not withdrawn, and not expired */
+                                inForce: boolean;
+                            } | null;
+                            acceptanceExpired: boolean;
+                            reviewDue: string | null;
+                            reviewOverdue: boolean;
+                            lastReviewedAt: string | null;
+                            suggestion: {
+                                /** @description The assets named */
+                                ownAssets: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    confidentiality: number | null;
+                                    integrity: number | null;
+                                    availability: number | null;
+                                }[];
+                                /** @description Primary assets in the blast radius of those named (from the dependency graph), nearest first */
+                                primaryAssets: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    confidentiality: number | null;
+                                    integrity: number | null;
+                                    availability: number | null;
+                                    /** @description Hops from the nearest asset or organization named */
+                                    distance: number;
+                                    /**
+                                     * Format: uuid
+                                     * @description That asset or organization
+                                     */
+                                    reachedFrom: string;
+                                }[];
+                                /** @description The highest CIA requirement among all those assets; null when none is set */
+                                highestRequirement: {
+                                    level: number;
+                                    levelName: string;
+                                    /** @enum {string} */
+                                    property: "confidentiality" | "integrity" | "availability";
+                                    /** Format: uuid */
+                                    assetId: string;
+                                } | null;
+                                /** @description The suggested consequence on the criteria’s scale */
+                                consequence: {
+                                    index: number;
+                                    name: string;
+                                } | null;
+                                /** @description How the requirement was mapped onto the consequence scale */
+                                mapping: string;
+                                /** @description true when a blast radius was too large to follow whole */
+                                truncated: boolean;
+                            };
+                            tags: string[];
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/scenarios/{scenarioId}/acceptances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scenario’s acceptances, newest first, with whether each is expired and in force */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                    scenarioId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Newest first */
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The residual risk level accepted */
+                                level: number;
+                                levelName: string;
+                                criteriaVersion: number;
+                                acceptedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    label: string;
+                                };
+                                /**
+                                 * @description The rule that gave the authority: risk-owner or role
+                                 * @enum {string}
+                                 */
+                                authority: "risk-owner" | "role";
+                                justification: string;
+                                conditions: string | null;
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description Valid through this day
+                                 */
+                                expiresOn: string;
+                                withdrawnAt: string | null;
+                                withdrawnBy: string | null;
+                                /** @description expiresOn has passed */
+                                expired: boolean;
+                                /** @description The newest acceptance not withdrawn, and not expired */
+                                inForce: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Accept the residual risk: allowed to whom the criteria’s rule for its level names (the owner, a role, or nobody) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                    scenarioId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        justification: string;
+                        conditions?: string | null;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD; today + the level’s longest period when omitted
+                         */
+                        expiresOn?: string;
+                        /** @description The version you read (or send If-Match); a stale one → 409 VERSION_CONFLICT */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptance: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The residual risk level accepted */
+                                level: number;
+                                levelName: string;
+                                criteriaVersion: number;
+                                acceptedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    label: string;
+                                };
+                                /**
+                                 * @description The rule that gave the authority: risk-owner or role
+                                 * @enum {string}
+                                 */
+                                authority: "risk-owner" | "role";
+                                justification: string;
+                                conditions: string | null;
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description Valid through this day
+                                 */
+                                expiresOn: string;
+                                withdrawnAt: string | null;
+                                withdrawnBy: string | null;
+                                /** @description expiresOn has passed */
+                                expired: boolean;
+                                /** @description The newest acceptance not withdrawn, and not expired */
+                                inForce: boolean;
+                            };
+                            scenario: {
+                                /** Format: uuid */
+                                id: string;
+                                refId: string;
+                                title: string;
+                                description: string | null;
+                                /** @enum {string} */
+                                approach: "event-based" | "asset-based";
+                                /** @enum {string} */
+                                status: "identified" | "assessed" | "in-treatment" | "treated" | "accepted" | "closed";
+                                owner: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    email: string;
+                                } | null;
+                                criteria: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @description The version the ratings use */
+                                    version: number;
+                                    /** @description The set’s current version (re-base with useLatestCriteria) */
+                                    latestVersion: number;
+                                };
+                                riskSource: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    category: string | null;
+                                } | null;
+                                desiredEndState: string | null;
+                                path: {
+                                    position: number;
+                                    /** @enum {string} */
+                                    type: "asset" | "external-org";
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @description The asset kind, or "organization" */
+                                    kind: string;
+                                    note: string | null;
+                                }[];
+                                assets: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    criticality: number;
+                                }[];
+                                threats: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    externalId: string | null;
+                                }[];
+                                vulnerabilities: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    cveId: string | null;
+                                    title: string;
+                                    cvssScore: number | null;
+                                    cvssSeverity: string | null;
+                                    /** @description In the organization’s copy of the CISA KEV catalogue */
+                                    knownExploited: boolean;
+                                }[];
+                                existingControls: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    refId: string | null;
+                                    title: string;
+                                    /** @enum {string} */
+                                    status: "planned" | "in-progress" | "implemented" | "verified";
+                                    owner: string | null;
+                                    dueDate: string | null;
+                                    overdue: boolean;
+                                    effectiveness: number | null;
+                                }[];
+                                inherent: {
+                                    likelihood: number;
+                                    consequence: number;
+                                    /** @description Risk level from the matrix of the scenario’s criteria version */
+                                    level: number;
+                                    likelihoodName: string;
+                                    consequenceName: string;
+                                    levelName: string;
+                                    colour: string;
+                                } | null;
+                                current: {
+                                    likelihood: number;
+                                    consequence: number;
+                                    /** @description Risk level from the matrix of the scenario’s criteria version */
+                                    level: number;
+                                    likelihoodName: string;
+                                    consequenceName: string;
+                                    levelName: string;
+                                    colour: string;
+                                } | null;
+                                target: {
+                                    likelihood: number;
+                                    consequence: number;
+                                    /** @description Risk level from the matrix of the scenario’s criteria version */
+                                    level: number;
+                                    likelihoodName: string;
+                                    consequenceName: string;
+                                    levelName: string;
+                                    colour: string;
+                                } | null;
+                                /** @description Current moved towards target as the plan’s controls are put in place */
+                                residual: {
+                                    likelihood: number;
+                                    consequence: number;
+                                    /** @description Risk level from the matrix of the scenario’s criteria version */
+                                    level: number;
+                                    likelihoodName: string;
+                                    consequenceName: string;
+                                    levelName: string;
+                                    colour: string;
+                                } | null;
+                                rationale: {
+                                    inherent?: string;
+                                    current?: string;
+                                    target?: string;
+                                };
+                                strengthOfKnowledge: ("low" | "medium" | "high") | null;
+                                evaluation: ("acceptable" | "to-treat") | null;
+                                treatment: {
+                                    /** @enum {string} */
+                                    option: "avoid" | "modify" | "share" | "retain";
+                                    justification: string | null;
+                                    plannedControls: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        refId: string | null;
+                                        title: string;
+                                        /** @enum {string} */
+                                        status: "planned" | "in-progress" | "implemented" | "verified";
+                                        owner: string | null;
+                                        dueDate: string | null;
+                                        overdue: boolean;
+                                        effectiveness: number | null;
+                                    }[];
+                                    progress: {
+                                        planned: number;
+                                        inPlace: number;
+                                        percent: number;
+                                    };
+                                } | null;
+                                /** @description The newest acceptance not withdrawn (see expired) */
+                                acceptance: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @description The residual risk level accepted */
+                                    level: number;
+                                    levelName: string;
+                                    criteriaVersion: number;
+                                    acceptedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        label: string;
+                                    };
+                                    /**
+                                     * @description The rule that gave the authority: risk-owner or role
+                                     * @enum {string}
+                                     */
+                                    authority: "risk-owner" | "role";
+                                    justification: string;
+                                    conditions: string | null;
+                                    /** Format: date-time */
+                                    acceptedAt: string;
+                                    /**
+                                     * Format: date
+                                     * @description Valid through this day
+                                     */
+                                    expiresOn: string;
+                                    withdrawnAt: string | null;
+                                    withdrawnBy: string | null;
+                                    /** @description expiresOn has passed */
+                                    expired: boolean;
+                                    /** @description The newest acceptance not withdrawn, and not expired */
+                                    inForce: boolean;
+                                } | null;
+                                acceptanceExpired: boolean;
+                                reviewDue: string | null;
+                                reviewOverdue: boolean;
+                                lastReviewedAt: string | null;
+                                suggestion: {
+                                    /** @description The assets named */
+                                    ownAssets: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                        kind: string;
+                                        confidentiality: number | null;
+                                        integrity: number | null;
+                                        availability: number | null;
+                                    }[];
+                                    /** @description Primary assets in the blast radius of those named (from the dependency graph), nearest first */
+                                    primaryAssets: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                        kind: string;
+                                        confidentiality: number | null;
+                                        integrity: number | null;
+                                        availability: number | null;
+                                        /** @description Hops from the nearest asset or organization named */
+                                        distance: number;
+                                        /**
+                                         * Format: uuid
+                                         * @description That asset or organization
+                                         */
+                                        reachedFrom: string;
+                                    }[];
+                                    /** @description The highest CIA requirement among all those assets; null when none is set */
+                                    highestRequirement: {
+                                        level: number;
+                                        levelName: string;
+                                        /** @enum {string} */
+                                        property: "confidentiality" | "integrity" | "availability";
+                                        /** Format: uuid */
+                                        assetId: string;
+                                    } | null;
+                                    /** @description The suggested consequence on the criteria’s scale */
+                                    consequence: {
+                                        index: number;
+                                        name: string;
+                                    } | null;
+                                    /** @description How the requirement was mapped onto the consequence scale */
+                                    mapping: string;
+                                    /** @description true when a blast radius was too large to follow whole */
+                                    truncated: boolean;
+                                };
+                                tags: string[];
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/scenarios/{scenarioId}/acceptances/{acceptanceId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw an acceptance (a risk writer, or whoever accepted it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                    scenarioId: string;
+                    acceptanceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptance: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The residual risk level accepted */
+                                level: number;
+                                levelName: string;
+                                criteriaVersion: number;
+                                acceptedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    label: string;
+                                };
+                                /**
+                                 * @description The rule that gave the authority: risk-owner or role
+                                 * @enum {string}
+                                 */
+                                authority: "risk-owner" | "role";
+                                justification: string;
+                                conditions: string | null;
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description Valid through this day
+                                 */
+                                expiresOn: string;
+                                withdrawnAt: string | null;
+                                withdrawnBy: string | null;
+                                /** @description expiresOn has passed */
+                                expired: boolean;
+                                /** @description The newest acceptance not withdrawn, and not expired */
+                                inForce: boolean;
+                            };
+                            scenario: {
+                                /** Format: uuid */
+                                id: string;
+                                refId: string;
+                                title: string;
+                                description: string | null;
+                                /** @enum {string} */
+                                approach: "event-based" | "asset-based";
+                                /** @enum {string} */
+                                status: "identified" | "assessed" | "in-treatment" | "treated" | "accepted" | "closed";
+                                owner: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    email: string;
+                                } | null;
+                                criteria: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @description The version the ratings use */
+                                    version: number;
+                                    /** @description The set’s current version (re-base with useLatestCriteria) */
+                                    latestVersion: number;
+                                };
+                                riskSource: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    category: string | null;
+                                } | null;
+                                desiredEndState: string | null;
+                                path: {
+                                    position: number;
+                                    /** @enum {string} */
+                                    type: "asset" | "external-org";
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @description The asset kind, or "organization" */
+                                    kind: string;
+                                    note: string | null;
+                                }[];
+                                assets: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    criticality: number;
+                                }[];
+                                threats: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    externalId: string | null;
+                                }[];
+                                vulnerabilities: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    cveId: string | null;
+                                    title: string;
+                                    cvssScore: number | null;
+                                    cvssSeverity: string | null;
+                                    /** @description In the organization’s copy of the CISA KEV catalogue */
+                                    knownExploited: boolean;
+                                }[];
+                                existingControls: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    refId: string | null;
+                                    title: string;
+                                    /** @enum {string} */
+                                    status: "planned" | "in-progress" | "implemented" | "verified";
+                                    owner: string | null;
+                                    dueDate: string | null;
+                                    overdue: boolean;
+                                    effectiveness: number | null;
+                                }[];
+                                inherent: {
+                                    likelihood: number;
+                                    consequence: number;
+                                    /** @description Risk level from the matrix of the scenario’s criteria version */
+                                    level: number;
+                                    likelihoodName: string;
+                                    consequenceName: string;
+                                    levelName: string;
+                                    colour: string;
+                                } | null;
+                                current: {
+                                    likelihood: number;
+                                    consequence: number;
+                                    /** @description Risk level from the matrix of the scenario’s criteria version */
+                                    level: number;
+                                    likelihoodName: string;
+                                    consequenceName: string;
+                                    levelName: string;
+                                    colour: string;
+                                } | null;
+                                target: {
+                                    likelihood: number;
+                                    consequence: number;
+                                    /** @description Risk level from the matrix of the scenario’s criteria version */
+                                    level: number;
+                                    likelihoodName: string;
+                                    consequenceName: string;
+                                    levelName: string;
+                                    colour: string;
+                                } | null;
+                                /** @description Current moved towards target as the plan’s controls are put in place */
+                                residual: {
+                                    likelihood: number;
+                                    consequence: number;
+                                    /** @description Risk level from the matrix of the scenario’s criteria version */
+                                    level: number;
+                                    likelihoodName: string;
+                                    consequenceName: string;
+                                    levelName: string;
+                                    colour: string;
+                                } | null;
+                                rationale: {
+                                    inherent?: string;
+                                    current?: string;
+                                    target?: string;
+                                };
+                                strengthOfKnowledge: ("low" | "medium" | "high") | null;
+                                evaluation: ("acceptable" | "to-treat") | null;
+                                treatment: {
+                                    /** @enum {string} */
+                                    option: "avoid" | "modify" | "share" | "retain";
+                                    justification: string | null;
+                                    plannedControls: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        refId: string | null;
+                                        title: string;
+                                        /** @enum {string} */
+                                        status: "planned" | "in-progress" | "implemented" | "verified";
+                                        owner: string | null;
+                                        dueDate: string | null;
+                                        overdue: boolean;
+                                        effectiveness: number | null;
+                                    }[];
+                                    progress: {
+                                        planned: number;
+                                        inPlace: number;
+                                        percent: number;
+                                    };
+                                } | null;
+                                /** @description The newest acceptance not withdrawn (see expired) */
+                                acceptance: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @description The residual risk level accepted */
+                                    level: number;
+                                    levelName: string;
+                                    criteriaVersion: number;
+                                    acceptedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        label: string;
+                                    };
+                                    /**
+                                     * @description The rule that gave the authority: risk-owner or role
+                                     * @enum {string}
+                                     */
+                                    authority: "risk-owner" | "role";
+                                    justification: string;
+                                    conditions: string | null;
+                                    /** Format: date-time */
+                                    acceptedAt: string;
+                                    /**
+                                     * Format: date
+                                     * @description Valid through this day
+                                     */
+                                    expiresOn: string;
+                                    withdrawnAt: string | null;
+                                    withdrawnBy: string | null;
+                                    /** @description expiresOn has passed */
+                                    expired: boolean;
+                                    /** @description The newest acceptance not withdrawn, and not expired */
+                                    inForce: boolean;
+                                } | null;
+                                acceptanceExpired: boolean;
+                                reviewDue: string | null;
+                                reviewOverdue: boolean;
+                                lastReviewedAt: string | null;
+                                suggestion: {
+                                    /** @description The assets named */
+                                    ownAssets: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                        kind: string;
+                                        confidentiality: number | null;
+                                        integrity: number | null;
+                                        availability: number | null;
+                                    }[];
+                                    /** @description Primary assets in the blast radius of those named (from the dependency graph), nearest first */
+                                    primaryAssets: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                        kind: string;
+                                        confidentiality: number | null;
+                                        integrity: number | null;
+                                        availability: number | null;
+                                        /** @description Hops from the nearest asset or organization named */
+                                        distance: number;
+                                        /**
+                                         * Format: uuid
+                                         * @description That asset or organization
+                                         */
+                                        reachedFrom: string;
+                                    }[];
+                                    /** @description The highest CIA requirement among all those assets; null when none is set */
+                                    highestRequirement: {
+                                        level: number;
+                                        levelName: string;
+                                        /** @enum {string} */
+                                        property: "confidentiality" | "integrity" | "availability";
+                                        /** Format: uuid */
+                                        assetId: string;
+                                    } | null;
+                                    /** @description The suggested consequence on the criteria’s scale */
+                                    consequence: {
+                                        index: number;
+                                        name: string;
+                                    } | null;
+                                    /** @description How the requirement was mapped onto the consequence scale */
+                                    mapping: string;
+                                    /** @description true when a blast radius was too large to follow whole */
+                                    truncated: boolean;
+                                };
+                                tags: string[];
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/scenarios/{scenarioId}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a review: sets the last review and the next one, a period on (If-Match or version required) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                    scenarioId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        /** @description The version you read (or send If-Match); a stale one → 409 VERSION_CONFLICT */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string;
+                            title: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            approach: "event-based" | "asset-based";
+                            /** @enum {string} */
+                            status: "identified" | "assessed" | "in-treatment" | "treated" | "accepted" | "closed";
+                            owner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                email: string;
+                            } | null;
+                            criteria: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description The version the ratings use */
+                                version: number;
+                                /** @description The set’s current version (re-base with useLatestCriteria) */
+                                latestVersion: number;
+                            };
+                            riskSource: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                category: string | null;
+                            } | null;
+                            desiredEndState: string | null;
+                            path: {
+                                position: number;
+                                /** @enum {string} */
+                                type: "asset" | "external-org";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description The asset kind, or "organization" */
+                                kind: string;
+                                note: string | null;
+                            }[];
+                            assets: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: string;
+                                criticality: number;
+                            }[];
+                            threats: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: string;
+                                externalId: string | null;
+                            }[];
+                            vulnerabilities: {
+                                /** Format: uuid */
+                                id: string;
+                                cveId: string | null;
+                                title: string;
+                                cvssScore: number | null;
+                                cvssSeverity: string | null;
+                                /** @description In the organization’s copy of the CISA KEV catalogue */
+                                knownExploited: boolean;
+                            }[];
+                            existingControls: {
+                                /** Format: uuid */
+                                id: string;
+                                refId: string | null;
+                                title: string;
+                                /** @enum {string} */
+                                status: "planned" | "in-progress" | "implemented" | "verified";
+                                owner: string | null;
+                                dueDate: string | null;
+                                overdue: boolean;
+                                effectiveness: number | null;
+                            }[];
+                            inherent: {
+                                likelihood: number;
+                                consequence: number;
+                                /** @description Risk level from the matrix of the scenario’s criteria version */
+                                level: number;
+                                likelihoodName: string;
+                                consequenceName: string;
+                                levelName: string;
+                                colour: string;
+                            } | null;
+                            current: {
+                                likelihood: number;
+                                consequence: number;
+                                /** @description Risk level from the matrix of the scenario’s criteria version */
+                                level: number;
+                                likelihoodName: string;
+                                consequenceName: string;
+                                levelName: string;
+                                colour: string;
+                            } | null;
+                            target: {
+                                likelihood: number;
+                                consequence: number;
+                                /** @description Risk level from the matrix of the scenario’s criteria version */
+                                level: number;
+                                likelihoodName: string;
+                                consequenceName: string;
+                                levelName: string;
+                                colour: string;
+                            } | null;
+                            /** @description Current moved towards target as the plan’s controls are put in place */
+                            residual: {
+                                likelihood: number;
+                                consequence: number;
+                                /** @description Risk level from the matrix of the scenario’s criteria version */
+                                level: number;
+                                likelihoodName: string;
+                                consequenceName: string;
+                                levelName: string;
+                                colour: string;
+                            } | null;
+                            rationale: {
+                                inherent?: string;
+                                current?: string;
+                                target?: string;
+                            };
+                            strengthOfKnowledge: ("low" | "medium" | "high") | null;
+                            evaluation: ("acceptable" | "to-treat") | null;
+                            treatment: {
+                                /** @enum {string} */
+                                option: "avoid" | "modify" | "share" | "retain";
+                                justification: string | null;
+                                plannedControls: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    refId: string | null;
+                                    title: string;
+                                    /** @enum {string} */
+                                    status: "planned" | "in-progress" | "implemented" | "verified";
+                                    owner: string | null;
+                                    dueDate: string | null;
+                                    overdue: boolean;
+                                    effectiveness: number | null;
+                                }[];
+                                progress: {
+                                    planned: number;
+                                    inPlace: number;
+                                    percent: number;
+                                };
+                            } | null;
+                            /** @description The newest acceptance not withdrawn (see expired) */
+                            acceptance: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The residual risk level accepted */
+                                level: number;
+                                levelName: string;
+                                criteriaVersion: number;
+                                acceptedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    label: string;
+                                };
+                                /**
+                                 * @description The rule that gave the authority: risk-owner or role
+                                 * @enum {string}
+                                 */
+                                authority: "risk-owner" | "role";
+                                justification: string;
+                                conditions: string | null;
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description Valid through this day
+                                 */
+                                expiresOn: string;
+                                withdrawnAt: string | null;
+                                withdrawnBy: string | null;
+                                /** @description expiresOn has passed */
+                                expired: boolean;
+                                /** @description The newest acceptance not withdrawn, and not expired */
+                                inForce: boolean;
+                            } | null;
+                            acceptanceExpired: boolean;
+                            reviewDue: string | null;
+                            reviewOverdue: boolean;
+                            lastReviewedAt: string | null;
+                            suggestion: {
+                                /** @description The assets named */
+                                ownAssets: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    confidentiality: number | null;
+                                    integrity: number | null;
+                                    availability: number | null;
+                                }[];
+                                /** @description Primary assets in the blast radius of those named (from the dependency graph), nearest first */
+                                primaryAssets: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    confidentiality: number | null;
+                                    integrity: number | null;
+                                    availability: number | null;
+                                    /** @description Hops from the nearest asset or organization named */
+                                    distance: number;
+                                    /**
+                                     * Format: uuid
+                                     * @description That asset or organization
+                                     */
+                                    reachedFrom: string;
+                                }[];
+                                /** @description The highest CIA requirement among all those assets; null when none is set */
+                                highestRequirement: {
+                                    level: number;
+                                    levelName: string;
+                                    /** @enum {string} */
+                                    property: "confidentiality" | "integrity" | "availability";
+                                    /** Format: uuid */
+                                    assetId: string;
+                                } | null;
+                                /** @description The suggested consequence on the criteria’s scale */
+                                consequence: {
+                                    index: number;
+                                    name: string;
+                                } | null;
+                                /** @description How the requirement was mapped onto the consequence scale */
+                                mapping: string;
+                                /** @description true when a blast radius was too large to follow whole */
+                                truncated: boolean;
+                            };
+                            tags: string[];
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/scenarios/{scenarioId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every change to the scenario, oldest first: who, when, what (field → [before, after]) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                    scenarioId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Oldest first */
+                            items: {
+                                seq: number;
+                                /** Format: date-time */
+                                at: string;
+                                actor: string;
+                                action: string;
+                                /** @description field → [before, after] */
+                                changes: {
+                                    [key: string]: [
+                                        unknown,
+                                        unknown
+                                    ];
+                                };
+                                note: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/assets/{assetId}/risk-suggestion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For a new scenario about this asset: the primary assets in its blast radius with their CIA requirements, and the consequence they suggest */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The organization’s default criteria when omitted */
+                    criteriaId?: string;
+                };
+                header?: never;
+                path: {
+                    org: string;
+                    assetId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The assets named */
+                            ownAssets: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: string;
+                                confidentiality: number | null;
+                                integrity: number | null;
+                                availability: number | null;
+                            }[];
+                            /** @description Primary assets in the blast radius of those named (from the dependency graph), nearest first */
+                            primaryAssets: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: string;
+                                confidentiality: number | null;
+                                integrity: number | null;
+                                availability: number | null;
+                                /** @description Hops from the nearest asset or organization named */
+                                distance: number;
+                                /**
+                                 * Format: uuid
+                                 * @description That asset or organization
+                                 */
+                                reachedFrom: string;
+                            }[];
+                            /** @description The highest CIA requirement among all those assets; null when none is set */
+                            highestRequirement: {
+                                level: number;
+                                levelName: string;
+                                /** @enum {string} */
+                                property: "confidentiality" | "integrity" | "availability";
+                                /** Format: uuid */
+                                assetId: string;
+                            } | null;
+                            /** @description The suggested consequence on the criteria’s scale */
+                            consequence: {
+                                index: number;
+                                name: string;
+                            } | null;
+                            /** @description How the requirement was mapped onto the consequence scale */
+                            mapping: string;
+                            /** @description true when a blast radius was too large to follow whole */
+                            truncated: boolean;
+                            /** @description The criteria whose consequence scale was used */
+                            criteria: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                version: number;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/scenarios/heat-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Heat map of one rating: scenarios counted per likelihood × consequence cell (the register’s filters apply) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The criteria set shown (default: the organization’s default set) */
+                    criteriaId?: string;
+                    /** @description Current risk level indexes (zero-based, of the criteria set shown), repeated or comma-separated */
+                    level?: string | string[];
+                    /** @description Residual risk level indexes, repeated or comma-separated */
+                    residualLevel?: string | string[];
+                    /** @description The risk owner (a user id) */
+                    ownerId?: string;
+                    /** @description Scenarios that name this asset, in any role */
+                    assetId?: string;
+                    /** @description Statuses, repeated or comma-separated: identified, assessed, in-treatment, treated, accepted, closed */
+                    status?: string | string[];
+                    /** @description Treatment options, repeated or comma-separated: avoid, modify, share, retain */
+                    treatment?: string | string[];
+                    /** @description A risk source or a threat the scenario names */
+                    source?: string;
+                    evaluation?: "acceptable" | "to-treat";
+                    /** @description true: review date passed; false: not overdue (or no date) */
+                    reviewOverdue?: string;
+                    /** @description true: the acceptance in force has expired */
+                    acceptanceExpired?: string;
+                    /** @description Part of the reference or the title */
+                    q?: string;
+                    rating?: "inherent" | "current" | "residual";
+                };
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The criteria set shown (level indexes are per set); null when the organization has none yet */
+                            criteria: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                version: number;
+                            } | null;
+                            /** @enum {string} */
+                            rating: "inherent" | "current" | "residual";
+                            /** @description Likelihood names, lowest first (the set’s current version) */
+                            likelihood: string[];
+                            /** @description Consequence names, lowest first */
+                            consequence: string[];
+                            levels: {
+                                name: string;
+                                colour: string;
+                            }[];
+                            /** @description cells[likelihood][consequence]: scenarios rated there, and the risk level of the cell */
+                            cells: {
+                                count: number;
+                                level: number;
+                            }[][];
+                            /** @description Scenarios counted in cells */
+                            total: number;
+                            /** @description Scenarios matching the filters without this rating */
+                            unrated: number;
+                            /** @description Rated on a version of the set whose scales have other sizes (not placed in cells) */
+                            otherScale: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/scenarios/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Risk report of the (filtered) register as CSV, XLSX or PDF, as an attachment */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The criteria set shown (default: the organization’s default set) */
+                    criteriaId?: string;
+                    /** @description Current risk level indexes (zero-based, of the criteria set shown), repeated or comma-separated */
+                    level?: string | string[];
+                    /** @description Residual risk level indexes, repeated or comma-separated */
+                    residualLevel?: string | string[];
+                    /** @description The risk owner (a user id) */
+                    ownerId?: string;
+                    /** @description Scenarios that name this asset, in any role */
+                    assetId?: string;
+                    /** @description Statuses, repeated or comma-separated: identified, assessed, in-treatment, treated, accepted, closed */
+                    status?: string | string[];
+                    /** @description Treatment options, repeated or comma-separated: avoid, modify, share, retain */
+                    treatment?: string | string[];
+                    /** @description A risk source or a threat the scenario names */
+                    source?: string;
+                    evaluation?: "acceptable" | "to-treat";
+                    /** @description true: review date passed; false: not overdue (or no date) */
+                    reviewOverdue?: string;
+                    /** @description true: the acceptance in force has expired */
+                    acceptanceExpired?: string;
+                    /** @description Part of the reference or the title */
+                    q?: string;
+                    cell?: string;
+                    format?: "csv" | "xlsx" | "pdf";
+                };
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "application/pdf": string;
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        "application/pdf": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        "application/pdf": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        "application/pdf": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        "application/pdf": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        "application/pdf": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        "application/pdf": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/threats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Threats: risk sources, threat events and imported ATT&CK objects, filtered by kind, category, origin, text */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "source" | "event" | "technique" | "group" | "software" | "tactic" | "mitigation";
+                    category?: "nation-state" | "criminal" | "hacktivist" | "insider-malicious" | "insider-accidental" | "competitor" | "terrorist" | "supplier" | "natural-environmental" | "technical-failure" | "other";
+                    /** @description Exact origin, e.g. "manual" */
+                    origin?: string;
+                    /** @description Part of the name or the external id */
+                    q?: string;
+                    includeDeprecated?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description By name */
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "source" | "event" | "technique" | "group" | "software" | "tactic" | "mitigation";
+                                category: ("nation-state" | "criminal" | "hacktivist" | "insider-malicious" | "insider-accidental" | "competitor" | "terrorist" | "supplier" | "natural-environmental" | "technical-failure" | "other") | null;
+                                name: string;
+                                description: string | null;
+                                /** @description e.g. "T0817" for an ATT&CK technique */
+                                externalId: string | null;
+                                /** @description The STIX object it was imported from; imported entries are read-only */
+                                stixId: string | null;
+                                /** @description "manual" or the catalogue, e.g. "mitre-ics-attack 18.1" */
+                                origin: string;
+                                url: string | null;
+                                /** @description ATT&CK tactics a technique serves (a tactic: its own short name) */
+                                tactics: string[];
+                                platforms: string[];
+                                aliases: string[];
+                                /** @description Revoked or deprecated in its catalogue, or retired by you */
+                                deprecated: boolean;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            /** @description true when limit cut the list */
+                            truncated: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a risk source (with its category) or a threat event of your own */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description source (who or what may cause harm) or event (what may happen)
+                         * @enum {string}
+                         */
+                        kind: "source" | "event";
+                        /** @description Required for a source; a threat event has none */
+                        category?: ("nation-state" | "criminal" | "hacktivist" | "insider-malicious" | "insider-accidental" | "competitor" | "terrorist" | "supplier" | "natural-environmental" | "technical-failure" | "other") | null;
+                        name: string;
+                        description?: string | null;
+                        /** @description An identifier of your own or of another catalogue */
+                        externalId?: string | null;
+                        /** @description http or https */
+                        url?: string | null;
+                        /** @default [] */
+                        aliases?: string[];
+                        /**
+                         * @description Kept for the scenarios that name it, hidden from lists by default
+                         * @default false
+                         */
+                        deprecated?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "source" | "event" | "technique" | "group" | "software" | "tactic" | "mitigation";
+                            category: ("nation-state" | "criminal" | "hacktivist" | "insider-malicious" | "insider-accidental" | "competitor" | "terrorist" | "supplier" | "natural-environmental" | "technical-failure" | "other") | null;
+                            name: string;
+                            description: string | null;
+                            /** @description e.g. "T0817" for an ATT&CK technique */
+                            externalId: string | null;
+                            /** @description The STIX object it was imported from; imported entries are read-only */
+                            stixId: string | null;
+                            /** @description "manual" or the catalogue, e.g. "mitre-ics-attack 18.1" */
+                            origin: string;
+                            url: string | null;
+                            /** @description ATT&CK tactics a technique serves (a tactic: its own short name) */
+                            tactics: string[];
+                            platforms: string[];
+                            aliases: string[];
+                            /** @description Revoked or deprecated in its catalogue, or retired by you */
+                            deprecated: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/threats/imports/attack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a MITRE ATT&CK STIX 2.1 bundle (techniques, groups, software, tactics, mitigations and their relations)
+         * @description The body is the bundle as MITRE publishes it. Objects are matched by STIX id: a new one is added, a changed one updated in place, an unchanged one left alone. All in one transaction; a malformed bundle is a 422 naming each bad place (e.g. body.objects.12.name) and nothing is written. dryRun=true reports the same summary and writes nothing.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description true: report what the import would do, write nothing */
+                    dryRun?: string;
+                };
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            /** @description A STIX 2.1 bundle: { "type": "bundle", "objects": [...] } */
+            requestBody: {
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            origin: string;
+                            dryRun: boolean;
+                            /** @description Per kind (technique, group, software, tactic, mitigation) */
+                            kinds: {
+                                [key: string]: {
+                                    created: number;
+                                    updated: number;
+                                    unchanged: number;
+                                };
+                            };
+                            relations: {
+                                created: number;
+                                removed: number;
+                                unchanged: number;
+                            };
+                            skipped: {
+                                /** @description STIX objects of types not imported, by type */
+                                objects: {
+                                    [key: string]: number;
+                                };
+                                /** @description Relationships not kept (other types, or an end not imported), by type */
+                                relationships: {
+                                    [key: string]: number;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/threats/{threatId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A threat */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                    threatId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "source" | "event" | "technique" | "group" | "software" | "tactic" | "mitigation";
+                            category: ("nation-state" | "criminal" | "hacktivist" | "insider-malicious" | "insider-accidental" | "competitor" | "terrorist" | "supplier" | "natural-environmental" | "technical-failure" | "other") | null;
+                            name: string;
+                            description: string | null;
+                            /** @description e.g. "T0817" for an ATT&CK technique */
+                            externalId: string | null;
+                            /** @description The STIX object it was imported from; imported entries are read-only */
+                            stixId: string | null;
+                            /** @description "manual" or the catalogue, e.g. "mitre-ics-attack 18.1" */
+                            origin: string;
+                            url: string | null;
+                            /** @description ATT&CK tactics a technique serves (a tactic: its own short name) */
+                            tactics: string[];
+                            platforms: string[];
+                            aliases: string[];
+                            /** @description Revoked or deprecated in its catalogue, or retired by you */
+                            deprecated: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a threat (refused while a risk scenario names it) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                    threatId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a threat of your own (imported entries change only by re-import; If-Match or version guards against concurrent edits) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                    threatId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description source (who or what may cause harm) or event (what may happen)
+                         * @enum {string}
+                         */
+                        kind?: "source" | "event";
+                        /** @description Required for a source; a threat event has none */
+                        category?: ("nation-state" | "criminal" | "hacktivist" | "insider-malicious" | "insider-accidental" | "competitor" | "terrorist" | "supplier" | "natural-environmental" | "technical-failure" | "other") | null;
+                        name?: string;
+                        description?: string | null;
+                        /** @description An identifier of your own or of another catalogue */
+                        externalId?: string | null;
+                        /** @description http or https */
+                        url?: string | null;
+                        aliases?: string[];
+                        /** @description Kept for the scenarios that name it, hidden from lists by default */
+                        deprecated?: boolean;
+                        /** @description The version you read (or send If-Match); a stale one → 409 VERSION_CONFLICT */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "source" | "event" | "technique" | "group" | "software" | "tactic" | "mitigation";
+                            category: ("nation-state" | "criminal" | "hacktivist" | "insider-malicious" | "insider-accidental" | "competitor" | "terrorist" | "supplier" | "natural-environmental" | "technical-failure" | "other") | null;
+                            name: string;
+                            description: string | null;
+                            /** @description e.g. "T0817" for an ATT&CK technique */
+                            externalId: string | null;
+                            /** @description The STIX object it was imported from; imported entries are read-only */
+                            stixId: string | null;
+                            /** @description "manual" or the catalogue, e.g. "mitre-ics-attack 18.1" */
+                            origin: string;
+                            url: string | null;
+                            /** @description ATT&CK tactics a technique serves (a tactic: its own short name) */
+                            tactics: string[];
+                            platforms: string[];
+                            aliases: string[];
+                            /** @description Revoked or deprecated in its catalogue, or retired by you */
+                            deprecated: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/orgs/{org}/threats/{threatId}/relations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Threats related to this one (uses, mitigates, subtechnique-of, attributed-to, targets), both directions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                    threatId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description By type, direction, then name */
+                            items: {
+                                /** @enum {string} */
+                                type: "uses" | "mitigates" | "subtechnique-of" | "attributed-to" | "targets";
+                                /**
+                                 * @description outgoing: this threat → the other (e.g. this group uses that technique)
+                                 * @enum {string}
+                                 */
+                                direction: "outgoing" | "incoming";
+                                threat: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "source" | "event" | "technique" | "group" | "software" | "tactic" | "mitigation";
+                                    name: string;
+                                    /** @description e.g. "T0817" for an ATT&CK technique */
+                                    externalId: string | null;
+                                    /** @description Revoked or deprecated in its catalogue, or retired by you */
+                                    deprecated: boolean;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/vulnerabilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vulnerabilities with CVSS, EPSS, KEV status and affected assets; filtered and sorted (CVSS first by default) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Part of the CVE id or the title */
+                    q?: string;
+                    severity?: "None" | "Low" | "Medium" | "High" | "Critical";
+                    knownExploited?: string;
+                    status?: "open" | "mitigated" | "accepted" | "false-positive" | "fixed";
+                    /** @description Only those affecting this asset */
+                    assetId?: string;
+                    minEpss?: number;
+                    /** @description cvss and epss: highest first, unknown last; cve and title: ascending */
+                    sort?: "cvss" | "epss" | "cve" | "title";
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                cveId: string | null;
+                                title: string;
+                                description: string | null;
+                                cvssVector: string | null;
+                                cvssVersion: ("3.0" | "3.1" | "4.0") | null;
+                                /** @description Base score computed from the vector */
+                                cvssScore: number | null;
+                                cvssSeverity: ("None" | "Low" | "Medium" | "High" | "Critical") | null;
+                                epssScore: number | null;
+                                epssPercentile: number | null;
+                                epssDate: string | null;
+                                /** @enum {string} */
+                                status: "open" | "mitigated" | "accepted" | "false-positive" | "fixed";
+                                tags: string[];
+                                /** @description In the organization’s copy of the CISA KEV catalogue */
+                                knownExploited: boolean;
+                                kev: {
+                                    /** @description When CISA added it to the catalogue */
+                                    dateAdded: string;
+                                    /** @description Remediation deadline for US federal agencies */
+                                    dueDate: string | null;
+                                    /** @description Known to be used in ransomware campaigns */
+                                    ransomware: boolean;
+                                    requiredAction: string | null;
+                                } | null;
+                                /** @description Affected assets, by name */
+                                assets: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                }[];
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            /** @description true when limit cut the list */
+                            truncated: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a vulnerability (CVSS version, score and severity are computed from the vector) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Unique in the organization */
+                        cveId?: string | null;
+                        /** @description Defaults to the CVE id; required without one */
+                        title?: string;
+                        description?: string | null;
+                        /** @description CVSS 3.0, 3.1 or 4.0 vector; version, score and severity are computed from it */
+                        cvssVector?: string | null;
+                        /** @description EPSS probability of exploitation in the next 30 days */
+                        epssScore?: number | null;
+                        epssPercentile?: number | null;
+                        /** @description The day of the EPSS scores */
+                        epssDate?: string | null;
+                        /**
+                         * @default open
+                         * @enum {string}
+                         */
+                        status?: "open" | "mitigated" | "accepted" | "false-positive" | "fixed";
+                        /** @default [] */
+                        tags?: string[];
+                        /**
+                         * @description The affected assets of this organization
+                         * @default []
+                         */
+                        assetIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            cveId: string | null;
+                            title: string;
+                            description: string | null;
+                            cvssVector: string | null;
+                            cvssVersion: ("3.0" | "3.1" | "4.0") | null;
+                            /** @description Base score computed from the vector */
+                            cvssScore: number | null;
+                            cvssSeverity: ("None" | "Low" | "Medium" | "High" | "Critical") | null;
+                            epssScore: number | null;
+                            epssPercentile: number | null;
+                            epssDate: string | null;
+                            /** @enum {string} */
+                            status: "open" | "mitigated" | "accepted" | "false-positive" | "fixed";
+                            tags: string[];
+                            /** @description In the organization’s copy of the CISA KEV catalogue */
+                            knownExploited: boolean;
+                            kev: {
+                                /** @description When CISA added it to the catalogue */
+                                dateAdded: string;
+                                /** @description Remediation deadline for US federal agencies */
+                                dueDate: string | null;
+                                /** @description Known to be used in ransomware campaigns */
+                                ransomware: boolean;
+                                requiredAction: string | null;
+                            } | null;
+                            /** @description Affected assets, by name */
+                            assets: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: string;
+                            }[];
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/vulnerabilities/kev": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the organization’s copy of the CISA Known Exploited Vulnerabilities catalogue
+         * @description The body is known_exploited_vulnerabilities.json as CISA publishes it. A malformed file is a 422 naming each bad place; nothing is written.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            /** @description { catalogVersion, count, vulnerabilities: [{ cveID, vendorProject, product, … }] } */
+            requestBody: {
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            catalogVersion: string;
+                            /** @description Entries now in the organization’s copy of the catalogue */
+                            entries: number;
+                            /** @description The organization’s vulnerabilities now known to be exploited */
+                            flagged: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/vulnerabilities/epss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set EPSS scores from FIRST’s daily CSV (text/csv) on the organization’s vulnerabilities */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            /** @description #model_version:…,score_date:… then cve,epss,percentile rows */
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Score rows in the file */
+                            rows: number;
+                            /** @description The organization’s vulnerabilities whose EPSS fields were set */
+                            matched: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/vulnerabilities/{vulnerabilityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A vulnerability */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                    vulnerabilityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            cveId: string | null;
+                            title: string;
+                            description: string | null;
+                            cvssVector: string | null;
+                            cvssVersion: ("3.0" | "3.1" | "4.0") | null;
+                            /** @description Base score computed from the vector */
+                            cvssScore: number | null;
+                            cvssSeverity: ("None" | "Low" | "Medium" | "High" | "Critical") | null;
+                            epssScore: number | null;
+                            epssPercentile: number | null;
+                            epssDate: string | null;
+                            /** @enum {string} */
+                            status: "open" | "mitigated" | "accepted" | "false-positive" | "fixed";
+                            tags: string[];
+                            /** @description In the organization’s copy of the CISA KEV catalogue */
+                            knownExploited: boolean;
+                            kev: {
+                                /** @description When CISA added it to the catalogue */
+                                dateAdded: string;
+                                /** @description Remediation deadline for US federal agencies */
+                                dueDate: string | null;
+                                /** @description Known to be used in ransomware campaigns */
+                                ransomware: boolean;
+                                requiredAction: string | null;
+                            } | null;
+                            /** @description Affected assets, by name */
+                            assets: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: string;
+                            }[];
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a vulnerability (refused while a risk scenario names it) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                    vulnerabilityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a vulnerability; assetIds replaces its assets (If-Match or version guards against concurrent edits) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                    vulnerabilityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Unique in the organization */
+                        cveId?: string | null;
+                        title?: string;
+                        description?: string | null;
+                        /** @description CVSS 3.0, 3.1 or 4.0 vector; version, score and severity are computed from it */
+                        cvssVector?: string | null;
+                        /** @description EPSS probability of exploitation in the next 30 days */
+                        epssScore?: number | null;
+                        epssPercentile?: number | null;
+                        /** @description The day of the EPSS scores */
+                        epssDate?: string | null;
+                        /** @enum {string} */
+                        status?: "open" | "mitigated" | "accepted" | "false-positive" | "fixed";
+                        tags?: string[];
+                        /** @description Replaces the affected assets */
+                        assetIds?: string[];
+                        /** @description The version you read (or send If-Match); a stale one → 409 VERSION_CONFLICT */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            cveId: string | null;
+                            title: string;
+                            description: string | null;
+                            cvssVector: string | null;
+                            cvssVersion: ("3.0" | "3.1" | "4.0") | null;
+                            /** @description Base score computed from the vector */
+                            cvssScore: number | null;
+                            cvssSeverity: ("None" | "Low" | "Medium" | "High" | "Critical") | null;
+                            epssScore: number | null;
+                            epssPercentile: number | null;
+                            epssDate: string | null;
+                            /** @enum {string} */
+                            status: "open" | "mitigated" | "accepted" | "false-positive" | "fixed";
+                            tags: string[];
+                            /** @description In the organization’s copy of the CISA KEV catalogue */
+                            knownExploited: boolean;
+                            kev: {
+                                /** @description When CISA added it to the catalogue */
+                                dateAdded: string;
+                                /** @description Remediation deadline for US federal agencies */
+                                dueDate: string | null;
+                                /** @description Known to be used in ransomware campaigns */
+                                ransomware: boolean;
+                                requiredAction: string | null;
+                            } | null;
+                            /** @description Affected assets, by name */
+                            assets: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: string;
+                            }[];
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -1,7 +1,7 @@
 import type { Icon } from '@tabler/icons-react';
-import { IconFileImport, IconGraph, IconHome, IconKey, IconListSearch, IconUsers } from '@tabler/icons-react';
+import { IconBug, IconFileImport, IconGraph, IconHome, IconKey, IconListSearch, IconSpy, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
-import { IconBuildingSkyscraper, IconShieldCheck, IconStack2, IconTable } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBuildingSkyscraper, IconShieldCheck, IconStack2, IconTable } from '@tabler/icons-react';
 import type { Role } from '../api/api-types';
 import { AuditPage } from '../pages/audit/audit-page';
 import { ControlsPage } from '../pages/controls/controls-page';
@@ -14,7 +14,11 @@ import { ExternalOrgsPage } from '../pages/inventory/external-orgs-page';
 import { InventoryPage } from '../pages/inventory/inventory-page';
 import { MembersPage } from '../pages/members/members-page';
 import { RiskCriteriaPage } from '../pages/risk-criteria/risk-criteria-page';
+import { RiskRegisterPage } from '../pages/risk-scenarios/risk-register-page';
+import { ScenarioPage } from '../pages/risk-scenarios/scenario-page';
+import { ThreatsPage } from '../pages/threats/threats-page';
 import { TokensPage } from '../pages/tokens/tokens-page';
+import { VulnerabilitiesPage } from '../pages/vulnerabilities/vulnerabilities-page';
 import { matchPath } from '../router/router';
 import { ROLES, rolesWith } from '../session/roles';
 
@@ -55,12 +59,30 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   },
   { label: 'Import', path: 'inventory/import', icon: IconFileImport, roles: rolesWith('inventory:write'), page: ImportPage },
   { label: 'Risk criteria', path: 'risk/criteria', icon: IconTable, roles: rolesWith('risk:read'), page: RiskCriteriaPage },
+  { label: 'Risk register', path: 'risk/scenarios', icon: IconAlertTriangle, roles: rolesWith('risk:read'), page: RiskRegisterPage },
+  {
+    label: 'Risk scenario',
+    path: 'risk/scenarios/:scenarioId',
+    icon: IconAlertTriangle,
+    roles: rolesWith('risk:read'),
+    page: ScenarioPage,
+    hidden: true,
+  },
+  { label: 'Threats', path: 'risk/threats', icon: IconSpy, roles: rolesWith('risk:read'), page: ThreatsPage },
+  { label: 'Vulnerabilities', path: 'risk/vulnerabilities', icon: IconBug, roles: rolesWith('risk:read'), page: VulnerabilitiesPage },
   { label: 'Applied controls', path: 'controls', icon: IconShieldCheck, roles: rolesWith('controls:read'), page: ControlsPage },
   { label: 'Audit trail', path: 'audit', icon: IconListSearch, roles: rolesWith('audit:read'), page: AuditPage },
   { label: 'Members', path: 'members', icon: IconUsers, roles: rolesWith('members:read'), page: MembersPage },
   // Everyone manages their own tokens; administrators and auditors see all of them.
   { label: 'API tokens', path: 'tokens', icon: IconKey, roles: ROLES, page: TokensPage },
-  { label: 'Dependency graph', path: 'assets/:assetId/graph', icon: IconGraph, roles: rolesWith('inventory:read'), page: GraphPage, hidden: true },
+  {
+    label: 'Dependency graph',
+    path: 'assets/:assetId/graph',
+    icon: IconGraph,
+    roles: rolesWith('inventory:read'),
+    page: GraphPage,
+    hidden: true,
+  },
 ];
 
 /** Entries shown in the left navigation, in order. */

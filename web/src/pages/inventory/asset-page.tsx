@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
-import { IconEdit, IconGraph } from '@tabler/icons-react';
+import { IconAlertTriangle, IconEdit, IconGraph } from '@tabler/icons-react';
 import { useState } from 'react';
 import { PageHeader } from '../../components/page-header';
 import { formatDateTime } from '../../lib/format';
@@ -110,6 +110,7 @@ export function AssetPage() {
   const { org } = useCurrentOrg();
   const assetId = useRouteParam('assets/:assetId', 'assetId');
   const canWrite = can(org.role, 'inventory:write');
+  const canWriteRisks = can(org.role, 'risk:write');
   const asset = useAsset(org.slug, assetId);
   const scale = useScale(org.slug);
   const [editRound, setEditRound] = useState(0);
@@ -142,23 +143,37 @@ export function AssetPage() {
           </Group>
         }
         actions={
-          canWrite && (
+          (canWrite || canWriteRisks) && (
             <>
-              <Button
-                leftSection={<IconEdit size={16} aria-hidden />}
-                onClick={() => {
-                  setEditRound((round) => round + 1);
-                  setEditing(true);
-                }}
-              >
-                Edit
-              </Button>
-              <DeleteAssetButton
-                orgSlug={org.slug}
-                asset={data}
-                variant="button"
-                onDeleted={() => navigate(orgPath(org.slug, 'assets'), { replace: true })}
-              />
+              {canWriteRisks && (
+                <Button
+                  component="a"
+                  variant="light"
+                  leftSection={<IconAlertTriangle size={16} aria-hidden />}
+                  {...linkProps(orgPath(org.slug, `risk/scenarios?new=1&asset=${data.id}`))}
+                >
+                  New risk scenario
+                </Button>
+              )}
+              {canWrite && (
+                <>
+                  <Button
+                    leftSection={<IconEdit size={16} aria-hidden />}
+                    onClick={() => {
+                      setEditRound((round) => round + 1);
+                      setEditing(true);
+                    }}
+                  >
+                    Edit
+                  </Button>
+                  <DeleteAssetButton
+                    orgSlug={org.slug}
+                    asset={data}
+                    variant="button"
+                    onDeleted={() => navigate(orgPath(org.slug, 'assets'), { replace: true })}
+                  />
+                </>
+              )}
             </>
           )
         }

@@ -17,7 +17,14 @@ interface EditModalProps {
 /** The frame of an add/edit form in a dialog: title, the save error on top (scrolled to), then the fields. */
 export function EditModal({ title, opened, onClose, onSubmit, error, children }: EditModalProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title={<Text fw={700}>{title}</Text>} size="xl" centered>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={<Text fw={700}>{title}</Text>}
+      size="xl"
+      centered
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
           {error ? <div ref={revealOnMount}>{error}</div> : null}

@@ -17,13 +17,25 @@ interface NodePickerProps {
   /** Never offered (the asset itself: no self-loops). */
   excludeId?: string;
   error?: string;
+  /** Marked required (the default: a dependency needs both ends); a path step being added is not. */
+  required?: boolean;
 }
 
 /**
  * Picks an asset (searched on the server, 20 at a time, so it stays fast at 100,000 assets) or an outside
  * organization (filtered in the browser: there are few).
  */
-export function NodePicker({ orgSlug, label, description, value, onChange, withOrganizations, excludeId, error }: NodePickerProps) {
+export function NodePicker({
+  orgSlug,
+  label,
+  description,
+  value,
+  onChange,
+  withOrganizations,
+  excludeId,
+  error,
+  required = true,
+}: NodePickerProps) {
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<{ value: string; label: string } | null>(null);
   const [q] = useDebouncedValue(search.trim(), 250);
@@ -60,7 +72,7 @@ export function NodePicker({ orgSlug, label, description, value, onChange, withO
       label={label}
       description={description}
       placeholder="Type to search by name or external id"
-      required
+      required={required}
       searchable
       clearable
       data={data}

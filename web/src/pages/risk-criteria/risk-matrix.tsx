@@ -2,7 +2,7 @@ import { Box, Text, Tooltip } from '@mantine/core';
 import type { CriteriaDefinition } from './use-risk-criteria';
 
 /** Black or white, whichever reads better on the colour (WCAG relative luminance). */
-function inkOn(hex: string): string {
+export function inkOn(hex: string): string {
   const channel = (at: number): number => {
     const c = parseInt(hex.slice(at, at + 2), 16) / 255;
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
@@ -19,7 +19,10 @@ export function RiskMatrix({ definition }: { definition: CriteriaDefinition }) {
   const rows = definition.likelihood.map((level, index) => ({ level, index })).reverse();
   return (
     <Box style={{ overflowX: 'auto' }}>
-      <table className="risk-matrix" aria-label={`Risk matrix: ${definition.likelihood.length} likelihood by ${definition.consequence.length} consequence levels`}>
+      <table
+        className="risk-matrix"
+        aria-label={`Risk matrix: ${definition.likelihood.length} likelihood by ${definition.consequence.length} consequence levels`}
+      >
         <thead>
           <tr>
             <th scope="col">
