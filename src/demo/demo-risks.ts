@@ -12,7 +12,14 @@ import { ZCreateThreat } from '../risk/threats.schema.ts';
 import { createThreat } from '../risk/threats.service.ts';
 import { ZCreateVulnerability } from '../risk/vulnerabilities.schema.ts';
 import { createVulnerability } from '../risk/vulnerabilities.service.ts';
-import { DEMO_RISKS, DEMO_THREAT_EVENTS, DEMO_THREAT_SOURCES, DEMO_VULNERABILITIES, type DemoPerson, type DemoRisk } from './demo-risks.data.ts';
+import {
+  DEMO_RISKS,
+  DEMO_THREAT_EVENTS,
+  DEMO_THREAT_SOURCES,
+  DEMO_VULNERABILITIES,
+  type DemoPerson,
+  type DemoRisk,
+} from './demo-risks.data.ts';
 
 /** The demo team member behind each DemoPerson (seed-demo.ts creates them). */
 const PEOPLE: Record<DemoPerson, string> = {
@@ -38,14 +45,19 @@ const must = <T>(map: Map<string, T>, key: string, what: string): T => {
 
 async function loadNames(store: Store, access: OrgAccess): Promise<Names> {
   const nodes = new Map<string, { id: string; type: 'asset' | 'external-org' }>();
-  for (const row of await rowsOf<{ id: string; name: string }>(store.db, sql`select id, name from external_organizations where org_id = ${access.orgId}`)) {
+  for (const row of await rowsOf<{ id: string; name: string }>(
+    store.db,
+    sql`select id, name from external_organizations where org_id = ${access.orgId}`,
+  )) {
     nodes.set(row.name, { id: row.id, type: 'external-org' });
   }
   for (const row of await rowsOf<{ id: string; name: string }>(store.db, sql`select id, name from assets where org_id = ${access.orgId}`)) {
     nodes.set(row.name, { id: row.id, type: 'asset' });
   }
   const controls = new Map(
-    (await rowsOf<{ id: string; ref_id: string }>(store.db, sql`select id, ref_id from applied_controls where org_id = ${access.orgId}`)).map((row) => [row.ref_id, row.id]),
+    (
+      await rowsOf<{ id: string; ref_id: string }>(store.db, sql`select id, ref_id from applied_controls where org_id = ${access.orgId}`)
+    ).map((row) => [row.ref_id, row.id]),
   );
   const people = new Map<DemoPerson, OrgAccess>();
   for (const [person, email] of Object.entries(PEOPLE) as [DemoPerson, string][]) {
@@ -68,7 +80,10 @@ async function seedCatalogues(store: Store, access: OrgAccess, names: Names): Pr
   }
   for (const { assets, ...vulnerability } of DEMO_VULNERABILITIES) {
     const assetIds = assets.map((name) => must(names.nodes, name, 'asset').id);
-    names.vulnerabilities.set(vulnerability.cveId, (await createVulnerability(store, access, ZCreateVulnerability.parse({ ...vulnerability, assetIds }))).id);
+    names.vulnerabilities.set(
+      vulnerability.cveId,
+      (await createVulnerability(store, access, ZCreateVulnerability.parse({ ...vulnerability, assetIds }))).id,
+    );
   }
 }
 
@@ -118,7 +133,13 @@ async function seedRisk(store: Store, names: Names, risk: DemoRisk): Promise<{ i
   if (risk.accept) {
     const expiresOn = new Date(Date.now() + risk.accept.days * 86_400_000).toISOString().slice(0, 10);
     const { justification, conditions } = risk.accept;
-    await acceptRisk(store, names.people.get(risk.accept.by)!, scenario.id, { justification, conditions: conditions ?? null, expiresOn }, undefined);
+    await acceptRisk(
+      store,
+      names.people.get(risk.accept.by)!,
+      scenario.id,
+      { justification, conditions: conditions ?? null, expiresOn },
+      undefined,
+    );
   }
   if (risk.closed) await updateScenario(store, analyst, scenario.id, { closed: true }, scenario.version);
   return { id: scenario.id, lapsed: risk.accept?.lapsed === true };

@@ -29,7 +29,13 @@ export async function createAsset(store: Store, access: OrgAccess, input: TCreat
       .values({ orgId: access.orgId, id: newId(), ...fields, version: 1, createdAt: now, updatedAt: now })
       .returning(assetColumns);
     await adjustAssetCount(tx, access.orgId, 1);
-    await auditChange(tx, access, { action: 'asset.created', targetType: 'asset', targetId: row!.id, after: row, summary: { name: row!.name, kind: row!.kind } });
+    await auditChange(tx, access, {
+      action: 'asset.created',
+      targetType: 'asset',
+      targetId: row!.id,
+      after: row,
+      summary: { name: row!.name, kind: row!.kind },
+    });
     return presentAsset(row!);
   });
 }
@@ -61,7 +67,14 @@ export async function updateAsset(
       .set({ ...fields, version: current.version + 1, updatedAt: new Date() })
       .where(byId(access.orgId, id))
       .returning(assetColumns);
-    await auditChange(tx, access, { action: 'asset.updated', targetType: 'asset', targetId: id, before: current, after: row, summary: { name: row!.name, changed } });
+    await auditChange(tx, access, {
+      action: 'asset.updated',
+      targetType: 'asset',
+      targetId: id,
+      before: current,
+      after: row,
+      summary: { name: row!.name, changed },
+    });
     return presentAsset(row!);
   });
 }
@@ -81,7 +94,9 @@ export async function deleteAsset(store: Store, access: OrgAccess, id: string, c
       .where(and(eq(dependencies.orgId, access.orgId), or(eq(dependencies.sourceId, id), eq(dependencies.targetAssetId, id))));
     const count = edges?.n ?? 0;
     if (count > 0 && !cascade) {
-      throw new AppError('CONFLICT', `${current.name} has ${count} dependencies; delete with cascade=true to remove them too`, { extra: { dependencies: count } });
+      throw new AppError('CONFLICT', `${current.name} has ${count} dependencies; delete with cascade=true to remove them too`, {
+        extra: { dependencies: count },
+      });
     }
     // A risk scenario is a decision on record: never removed with the asset, even with cascade; the user
     // takes the asset out of the scenarios first. A vulnerability's affected-asset link is only a fact, so it goes.

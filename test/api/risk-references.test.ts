@@ -41,7 +41,11 @@ describe('deleting what risk records name', () => {
 
   it('refuses to delete an outside organization on a scenario’s path', async () => {
     const supplier = await create('/external-organizations', { name: 'Path Supplier', relationshipTypes: ['supplier'], criticality: 2 });
-    const scenario = await call('POST', '/scenarios', { title: 'Supplier breach', approach: 'event-based', path: [{ type: 'external-org', id: supplier }] });
+    const scenario = await call('POST', '/scenarios', {
+      title: 'Supplier breach',
+      approach: 'event-based',
+      path: [{ type: 'external-org', id: supplier }],
+    });
     expect(scenario.statusCode).toBe(201);
     const refused = await call('DELETE', `/external-organizations/${supplier}?cascade=true`);
     expect(refused.statusCode).toBe(409);

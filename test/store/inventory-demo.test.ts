@@ -17,7 +17,9 @@ beforeAll(async () => {
   const started = performance.now();
   await seedDemo(ts.store);
   seedMs = performance.now() - started;
-  [{ id: orgId }] = (await ts.store.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, DEMO_SLUG))) as [{ id: string }];
+  [{ id: orgId }] = (await ts.store.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, DEMO_SLUG))) as [
+    { id: string },
+  ];
 });
 afterAll(() => ts.dispose());
 
@@ -39,9 +41,17 @@ describe('demo inventory', () => {
     expect(row!.edges).toBeGreaterThanOrEqual(380);
     expect(row!.orgs).toBe(10);
     expect(row!.cycles).toBeGreaterThan(0);
-    const actions = await ts.store.query<{ action: string }>("select action from audit_entries where org_id = $1 and action like '%batch-upserted'", [orgId]);
+    const actions = await ts.store.query<{ action: string }>(
+      "select action from audit_entries where org_id = $1 and action like '%batch-upserted'",
+      [orgId],
+    );
     // The estate's three batches, then per SBOM application (3): its import's assets and edges, and its links into the estate.
-    const byAction = Object.fromEntries(['asset', 'dependency', 'external-organization'].map((what) => [what, actions.filter((a) => a.action === `${what}.batch-upserted`).length]));
+    const byAction = Object.fromEntries(
+      ['asset', 'dependency', 'external-organization'].map((what) => [
+        what,
+        actions.filter((a) => a.action === `${what}.batch-upserted`).length,
+      ]),
+    );
     expect(byAction).toEqual({ asset: 1 + 3, dependency: 1 + 3 * 2, 'external-organization': 1 });
     expect((await verifyOrgChain(ts.store, orgId)).ok).toBe(true);
     expect(seedMs).toBeLessThan(15_000); // < 5 s on an idle machine; generous for loaded CI
@@ -55,15 +65,24 @@ describe('demo inventory', () => {
     );
     expect(rows.map((r) => r.name)).toEqual(['churn-model-nightly@0.9.0', 'invoice-service@1.12.3', 'loyalty-web@2.4.0']);
     expect(rows.every((r) => r.components >= 6)).toBe(true);
-    const [{ sbom }] = (await ts.store.query<{ sbom: number }>("select count(*)::int as sbom from assets where org_id = $1 and tags @> array['sbom']", [orgId])) as [{ sbom: number }];
+    const [{ sbom }] = (await ts.store.query<{ sbom: number }>(
+      "select count(*)::int as sbom from assets where org_id = $1 and tags @> array['sbom']",
+      [orgId],
+    )) as [{ sbom: number }];
     expect(sbom).toBe(3 + 20 + 23 + 18); // roots + the files' distinct components
-    const [jackson] = await ts.store.query<{ id: string }>("select id from assets where org_id = $1 and purl = 'pkg:maven/com.fasterxml.jackson.core/jackson-core@2.17.3?type=jar'", [orgId]);
+    const [jackson] = await ts.store.query<{ id: string }>(
+      "select id from assets where org_id = $1 and purl = 'pkg:maven/com.fasterxml.jackson.core/jackson-core@2.17.3?type=jar'",
+      [orgId],
+    );
     const reach = await computeBlastRadius(ts.store, { orgId }, jackson!.id, { limit: 1000 }, 'asset');
     expect(reach.items.map((item) => item.node.name)).toEqual(expect.arrayContaining(['invoice-service@1.12.3', 'Finance and accounting']));
   });
 
   it('makes the cloud provider’s failure reach the customer-facing services', async () => {
-    const [nimbus] = await ts.store.query<{ id: string }>("select id from external_organizations where org_id = $1 and name = 'Nimbus Cloud'", [orgId]);
+    const [nimbus] = await ts.store.query<{ id: string }>(
+      "select id from external_organizations where org_id = $1 and name = 'Nimbus Cloud'",
+      [orgId],
+    );
     const result = await computeBlastRadius(ts.store, { orgId }, nimbus!.id, { limit: 1000 }, 'organization');
     const names = result.items.map((item) => item.node.name);
     expect(names).toEqual(expect.arrayContaining(['Online shop', 'Payments', 'Mobile app', 'Order history']));
@@ -73,10 +92,14 @@ describe('demo inventory', () => {
 
 describe('demo risk register', () => {
   it('holds ~40 scenarios in every status, with lapsed acceptances and overdue reviews', async () => {
-    const statuses = await ts.store.query<{ status: string; n: number }>('select status, count(*)::int as n from risk_scenarios where org_id = $1 group by status', [orgId]);
+    const statuses = await ts.store.query<{ status: string; n: number }>(
+      'select status, count(*)::int as n from risk_scenarios where org_id = $1 group by status',
+      [orgId],
+    );
     const byStatus = Object.fromEntries(statuses.map((row) => [row.status, row.n]));
     expect(Object.values(byStatus).reduce((sum, n) => sum + n, 0)).toBeGreaterThanOrEqual(38);
-    for (const status of ['identified', 'assessed', 'in-treatment', 'treated', 'accepted', 'closed']) expect(byStatus[status], status).toBeGreaterThan(0);
+    for (const status of ['identified', 'assessed', 'in-treatment', 'treated', 'accepted', 'closed'])
+      expect(byStatus[status], status).toBeGreaterThan(0);
     const [row] = await ts.store.query<{ lapsed: number; overdue: number; sources: number; levels: number }>(
       `select (select count(*)::int from risk_acceptances where org_id = $1 and expires_on < current_date and withdrawn_at is null) as lapsed,
               (select count(*)::int from risk_scenarios where org_id = $1 and review_due < current_date) as overdue,

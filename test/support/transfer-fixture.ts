@@ -43,9 +43,15 @@ export async function buildTenant(store: Store): Promise<TenantFixture> {
   const viewer = await memberToken(store, org, 'viewer');
   const leaver = await memberToken(store, org, 'auditor');
   await removeMember(store, org.access, leaver.userId);
-  const [token] = await store.query<{ id: string }>('select id from api_tokens where org_id = $1 and user_id = $2', [org.orgId, viewer.userId]);
+  const [token] = await store.query<{ id: string }>('select id from api_tokens where org_id = $1 and user_id = $2', [
+    org.orgId,
+    viewer.userId,
+  ]);
   await store.db.transaction((tx) => enqueueJob(tx, org.access, 'import.csv', { nested: { a: [1.5, null, 'é\n"'] } }));
-  await store.query("update api_tokens set last_used_at = '2024-02-29T23:59:59.123456Z' where org_id = $1 and id = $2", [org.orgId, token!.id]);
+  await store.query("update api_tokens set last_used_at = '2024-02-29T23:59:59.123456Z' where org_id = $1 and id = $2", [
+    org.orgId,
+    token!.id,
+  ]);
   await store.query(
     `update jobs set progress_total = 7, heartbeat_at = '2024-03-01T00:00:00.000001Z', result = '{"big": 9007199254740993, "exact": 1.50}'::jsonb where org_id = $1`,
     [org.orgId],
@@ -59,9 +65,23 @@ export async function buildTenant(store: Store): Promise<TenantFixture> {
 /** Risk criteria with two versions (jsonb definitions, a partial unique index on the default). */
 async function buildRiskCriteria(store: Store, org: OrgFixture): Promise<void> {
   const criteria = await createCriteria(store, org.access, ZCreateCriteria.parse({ template: '4x4' }));
-  await reviseCriteria(store, org.access, criteria.id, { basedOn: 1, definition: { ...criteria.definition, description: 'Revised: “quotes” and ünïcode' } });
+  await reviseCriteria(store, org.access, criteria.id, {
+    basedOn: 1,
+    definition: { ...criteria.definition, description: 'Revised: “quotes” and ünïcode' },
+  });
   // An applied control with a numeric cost, a date and jsonb attributes.
-  await createControl(store, org.access, ZCreateControl.parse({ refId: 'AC-1', title: 'MFA', oneOffCost: 1234.5, currency: 'EUR', dueDate: '2024-02-29', attributes: { concepts: ['protect'] } }));
+  await createControl(
+    store,
+    org.access,
+    ZCreateControl.parse({
+      refId: 'AC-1',
+      title: 'MFA',
+      oneOffCost: 1234.5,
+      currency: 'EUR',
+      dueDate: '2024-02-29',
+      attributes: { concepts: ['protect'] },
+    }),
+  );
 }
 
 const fixture = (name: string): string => fs.readFileSync(path.join(import.meta.dirname, '../fixtures/risk', name), 'utf8');
@@ -71,13 +91,33 @@ async function buildRiskRegister(store: Store, org: OrgFixture): Promise<void> {
   await importAttackBundle(store, org.access, JSON.parse(fixture('mini-attack.json')), { dryRun: false });
   await importKevCatalogue(store, org.access, JSON.parse(fixture('mini-kev.json')));
   const [asset] = await store.query<{ id: string }>('select id from assets where org_id = $1 order by name limit 1', [org.orgId]);
-  const vulnerability = await createVulnerability(store, org.access, ZCreateVulnerability.parse({ cveId: 'CVE-2021-44228', cvssVector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H', assetIds: [asset!.id] }));
+  const vulnerability = await createVulnerability(
+    store,
+    org.access,
+    ZCreateVulnerability.parse({
+      cveId: 'CVE-2021-44228',
+      cvssVector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H',
+      assetIds: [asset!.id],
+    }),
+  );
   const created = await createScenario(
     store,
     org.access,
-    ZCreateScenario.parse({ title: 'Log4Shell on the API', approach: 'asset-based', ownerId: org.access.userId, assets: [asset!.id], vulnerabilities: [vulnerability.id] }),
+    ZCreateScenario.parse({
+      title: 'Log4Shell on the API',
+      approach: 'asset-based',
+      ownerId: org.access.userId,
+      assets: [asset!.id],
+      vulnerabilities: [vulnerability.id],
+    }),
   );
-  const assessed = await assessScenario(store, org.access, created.id, { current: { likelihood: 0, consequence: 0 }, useLatestCriteria: false }, created.version);
+  const assessed = await assessScenario(
+    store,
+    org.access,
+    created.id,
+    { current: { likelihood: 0, consequence: 0 }, useLatestCriteria: false },
+    created.version,
+  );
   await acceptRisk(store, org.access, assessed.id, { justification: 'Low and watched', conditions: 'Patch “soon”' }, undefined);
 }
 
@@ -86,12 +126,24 @@ async function buildInventory(store: Store, org: OrgFixture): Promise<void> {
   const supplier = await createExternalOrganization(
     store,
     org.access,
-    ZCreateExternalOrganization.parse({ name: 'Cloudy Ltd', relationshipTypes: ['cloud-provider'], contacts: [{ name: 'Ops desk', email: 'ops@cloudy.test' }], contractStart: '2024-01-31' }),
+    ZCreateExternalOrganization.parse({
+      name: 'Cloudy Ltd',
+      relationshipTypes: ['cloud-provider'],
+      contacts: [{ name: 'Ops desk', email: 'ops@cloudy.test' }],
+      contractStart: '2024-01-31',
+    }),
   );
   const api = await createAsset(
     store,
     org.access,
-    ZCreateAsset.parse({ kind: 'software', name: 'Payments API', operatorId: supplier.id, confidentiality: 3, tags: ['pci', 'tier-1'], externalIds: { purl: 'pkg:npm/payments@1.0.0' } }),
+    ZCreateAsset.parse({
+      kind: 'software',
+      name: 'Payments API',
+      operatorId: supplier.id,
+      confidentiality: 3,
+      tags: ['pci', 'tier-1'],
+      externalIds: { purl: 'pkg:npm/payments@1.0.0' },
+    }),
   );
   const host = await createAsset(store, org.access, ZCreateAsset.parse({ kind: 'host', name: 'db-01', availability: 4, rtoMinutes: 60 }));
   await createDependency(store, org.access, ZCreateDependency.parse({ sourceId: api.id, targetId: host.id, type: 'runs-on' }));
@@ -107,7 +159,8 @@ export async function exportText(store: Store, slug: string): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export const importText = (store: Store, text: string): Promise<ImportSummary> => importTenant(store, () => Readable.from([Buffer.from(text, 'utf8')]));
+export const importText = (store: Store, text: string): Promise<ImportSummary> =>
+  importTenant(store, () => Readable.from([Buffer.from(text, 'utf8')]));
 
 /** The file without the header fields that differ between two exports of the same data. */
 export function comparable(text: string): string {
@@ -120,7 +173,9 @@ export function comparable(text: string): string {
 export function reseal(text: string): string {
   const lines = text.split('\n').filter((l) => l.length > 0);
   const rows = lines.slice(1, -1);
-  const sha256 = createHash('sha256').update(rows.map((l) => `${l}\n`).join('')).digest('hex');
+  const sha256 = createHash('sha256')
+    .update(rows.map((l) => `${l}\n`).join(''))
+    .digest('hex');
   return [lines[0], ...rows, JSON.stringify({ end: { rows: rows.length, sha256 } }), ''].join('\n');
 }
 
