@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/platform/util/ids.ts';
-import { createControl } from '../../src/risk/controls.service.ts';
+import { createControl, updateControl } from '../../src/risk/controls.service.ts';
 import { createCriteria, reviseCriteria } from '../../src/risk/criteria.service.ts';
 import { criteriaTemplate } from '../../src/risk/criteria.templates.ts';
 import { insertScenarios, type CriteriaOnFile, type ScenarioSpec } from '../support/risk-fixture.ts';
@@ -528,6 +528,32 @@ describe('risk register after a change', () => {
     const map = (await get('/heat-map')).json();
     expect(map.total).toBe(before.total + 1);
     expect(map.cells[4][4].count).toBe(before.cells[4][4].count + 1);
+  });
+});
+
+describe('a remembered register page', () => {
+  it('shows a plan’s progress at once when one of its controls is put in place', async () => {
+    type Item = { id: string; progress: { inPlace: number } };
+    const before: Item[] = (await get('?limit=100')).json().items;
+    expect((await get('?limit=100')).json().items).toEqual(before); // answered again, now from memory
+    const [control] = await ctx.store.query<{ id: string }>(
+      "select id from applied_controls where org_id = $1 and title = 'Offline backups'",
+      [org.orgId],
+    );
+    const planners = new Set(
+      (
+        await ctx.store.query<{ scenario_id: string }>(
+          "select scenario_id from risk_scenario_links where org_id = $1 and target_id = $2 and role = 'planned-control'",
+          [org.orgId, control!.id],
+        )
+      ).map((row) => row.scenario_id),
+    );
+    expect(planners.size).toBeGreaterThan(0);
+    await updateControl(ctx.store, org.access, control!.id, { status: 'implemented' }, undefined);
+    const after: Item[] = (await get('?limit=100')).json().items;
+    const inPlace = (items: Item[]) => new Map(items.map((item) => [item.id, item.progress.inPlace]));
+    const [was, now] = [inPlace(before), inPlace(after)];
+    for (const [id, count] of was) expect(now.get(id), id).toBe(count + (planners.has(id) ? 1 : 0));
   });
 });
 
