@@ -4,7 +4,6 @@ import { toProblem } from '../../api/api-problem';
 import type { Asset, AssetKind, AssetStatus, CreateAssetInput, Scale } from './inventory-types';
 import { useCreateAsset, useExternalOrganizations, useUpdateAsset } from './use-inventory';
 import { KIND_OPTIONS, STATUS_OPTIONS } from './vocabulary';
-import { SaveError } from './save-error';
 import { EditModal, useReloadLatest } from './edit-modal';
 
 /** Brings a problem shown at the top of a long form into view (the submit button is at the bottom). */
@@ -190,19 +189,7 @@ export function AssetFormModal({ orgSlug, scale, opened, onClose, asset, onReloa
       opened={opened}
       onClose={onClose}
       onSubmit={submit}
-      error={
-        mutation.error !== null && (
-          <SaveError
-            what="asset"
-            error={mutation.error}
-            isConflict={isConflict}
-            isEdit={isEdit}
-            fields={FIELDS}
-            onReload={reload ? () => void reload() : undefined}
-            isReloading={isReloading}
-          />
-        )
-      }
+      failure={{ what: 'asset', error: mutation.error, isConflict: isConflict, isEdit: isEdit, fields: FIELDS, reload, isReloading }}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         <TextInput

@@ -1,5 +1,6 @@
 import { Modal, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { SaveError } from './save-error';
 
 /** Scrolls a freshly shown error into view: a long form's error would otherwise sit above the fold. */
 const revealOnMount = (node: HTMLDivElement | null): void => node?.scrollIntoView({ block: 'start' });
@@ -9,13 +10,27 @@ interface EditModalProps {
   opened: boolean;
   onClose: () => void;
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
-  /** Why the last save failed (a SaveError), or null. */
-  error: ReactNode;
+  /** The last save's outcome: `error` null while there is nothing to say. */
+  failure: SaveFailure;
   children: ReactNode;
 }
 
+export interface SaveFailure {
+  /** What is being saved, as the alert names it: "asset", "scenario". */
+  what: string;
+  error: unknown;
+  /** A 409 VERSION_CONFLICT: someone saved first. */
+  isConflict: boolean;
+  isEdit: boolean;
+  fields: readonly string[];
+  /** Loads the latest version after a conflict (useReloadLatest); undefined when the form cannot. */
+  reload: (() => Promise<void>) | undefined;
+  isReloading: boolean;
+}
+
 /** The frame of an add/edit form in a dialog: title, the save error on top (scrolled to), then the fields. */
-export function EditModal({ title, opened, onClose, onSubmit, error, children }: EditModalProps) {
+export function EditModal({ title, opened, onClose, onSubmit, failure, children }: EditModalProps) {
+  const { reload, error, ...rest } = failure;
   return (
     <Modal
       opened={opened}
@@ -27,7 +42,11 @@ export function EditModal({ title, opened, onClose, onSubmit, error, children }:
     >
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
-          {error ? <div ref={revealOnMount}>{error}</div> : null}
+          {error !== null && error !== undefined ? (
+            <div ref={revealOnMount}>
+              <SaveError {...rest} error={error} onReload={reload ? () => void reload() : undefined} />
+            </div>
+          ) : null}
           {children}
         </Stack>
       </form>

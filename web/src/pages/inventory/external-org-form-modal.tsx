@@ -18,7 +18,6 @@ import { toProblem } from '../../api/api-problem';
 import type { Contact, CreateExternalOrganizationInput, ExternalOrganization, RelationshipType } from './inventory-types';
 import { useCreateExternalOrganization, useUpdateExternalOrganization } from './use-inventory';
 import { ORG_CRITICALITY_LABELS, RELATIONSHIP_OPTIONS } from './vocabulary';
-import { SaveError } from './save-error';
 import { EditModal, useReloadLatest } from './edit-modal';
 
 /** Brings a problem shown at the top of a long form into view (the submit button is at the bottom). */
@@ -166,19 +165,7 @@ export function ExternalOrgFormModal({ orgSlug, opened, onClose, organization, o
       opened={opened}
       onClose={onClose}
       onSubmit={submit}
-      error={
-        mutation.error !== null && (
-          <SaveError
-            what="organization"
-            error={mutation.error}
-            isConflict={isConflict}
-            isEdit={isEdit}
-            fields={FIELDS}
-            onReload={reload ? () => void reload() : undefined}
-            isReloading={isReloading}
-          />
-        )
-      }
+      failure={{ what: 'organization', error: mutation.error, isConflict: isConflict, isEdit: isEdit, fields: FIELDS, reload, isReloading }}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         <TextInput

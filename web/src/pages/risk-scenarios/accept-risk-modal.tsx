@@ -2,7 +2,6 @@ import { Button, Group, Text, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { toProblem } from '../../api/api-problem';
 import { EditModal, useReloadLatest } from '../inventory/edit-modal';
-import { SaveError } from '../inventory/save-error';
 import { dayAfter, DEFAULT_ACCEPTANCE_DAYS } from './acceptance-authority';
 import type { Scenario } from './scenario-types';
 import { useAcceptRisk } from './use-scenarios';
@@ -48,19 +47,7 @@ export function AcceptRiskModal({ orgSlug, scenario, maxDays, opened, onClose, o
       opened={opened}
       onClose={onClose}
       onSubmit={submit}
-      error={
-        accept.error !== null && (
-          <SaveError
-            what="scenario"
-            error={accept.error}
-            isConflict={isConflict}
-            isEdit
-            fields={FIELDS}
-            onReload={reload ? () => void reload() : undefined}
-            isReloading={isReloading}
-          />
-        )
-      }
+      failure={{ what: 'scenario', error: accept.error, isConflict: isConflict, isEdit: true, fields: FIELDS, reload, isReloading }}
     >
       <Text size="sm">
         You accept the residual risk at level <strong>{scenario.residual?.levelName}</strong> ({scenario.residual?.likelihoodName} ×{' '}

@@ -3,7 +3,6 @@ import { Fragment, useState, type FormEvent } from 'react';
 import { toProblem } from '../../api/api-problem';
 import type { CriteriaDefinition } from '../risk-criteria/use-risk-criteria';
 import { EditModal, useReloadLatest } from '../inventory/edit-modal';
-import { SaveError } from '../inventory/save-error';
 import { LevelNameBadge } from './risk-level-badge';
 import { KNOWLEDGE_LABELS, options, RATING_DESCRIPTIONS, RATING_LABELS } from './scenario-labels';
 import type { Scenario, StrengthOfKnowledge } from './scenario-types';
@@ -96,19 +95,7 @@ export function AssessmentFormModal({ orgSlug, scenario, definition, opened, onC
       opened={opened}
       onClose={onClose}
       onSubmit={submit}
-      error={
-        assess.error !== null && (
-          <SaveError
-            what="scenario"
-            error={assess.error}
-            isConflict={isConflict}
-            isEdit
-            fields={FIELDS}
-            onReload={reload ? () => void reload() : undefined}
-            isReloading={isReloading}
-          />
-        )
-      }
+      failure={{ what: 'scenario', error: assess.error, isConflict: isConflict, isEdit: true, fields: FIELDS, reload, isReloading }}
     >
       {EDITABLE.map((name, index) => {
         const { likelihood, consequence } = values[name];

@@ -2,7 +2,6 @@ import { Button, Group, Text, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { toProblem } from '../../api/api-problem';
 import { EditModal, useReloadLatest } from '../inventory/edit-modal';
-import { SaveError } from '../inventory/save-error';
 import type { Scenario } from './scenario-types';
 import { useReviewScenario } from './use-scenarios';
 
@@ -37,19 +36,7 @@ export function ReviewModal({ orgSlug, scenario, opened, onClose, onReload }: Re
       opened={opened}
       onClose={onClose}
       onSubmit={submit}
-      error={
-        review.error !== null && (
-          <SaveError
-            what="scenario"
-            error={review.error}
-            isConflict={isConflict}
-            isEdit
-            fields={['note']}
-            onReload={reload ? () => void reload() : undefined}
-            isReloading={isReloading}
-          />
-        )
-      }
+      failure={{ what: 'scenario', error: review.error, isConflict, isEdit: true, fields: ['note'], reload, isReloading }}
     >
       <Text size="sm">Confirm that the scenario, its ratings and its treatment still hold. The next review is set a period on.</Text>
       <Textarea

@@ -3,7 +3,6 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { toProblem } from '../../api/api-problem';
 import { useCurrentOrg } from '../../session/current-org';
 import { EditModal, useReloadLatest } from '../inventory/edit-modal';
-import { SaveError } from '../inventory/save-error';
 import {
   AssetsPicker,
   assetOption,
@@ -181,19 +180,7 @@ export function ScenarioFormModal({
       opened={opened}
       onClose={onClose}
       onSubmit={submit}
-      error={
-        mutation.error !== null && (
-          <SaveError
-            what="scenario"
-            error={mutation.error}
-            isConflict={isConflict}
-            isEdit={isEdit}
-            fields={FIELDS}
-            onReload={reload ? () => void reload() : undefined}
-            isReloading={isReloading}
-          />
-        )
-      }
+      failure={{ what: 'scenario', error: mutation.error, isConflict: isConflict, isEdit: isEdit, fields: FIELDS, reload, isReloading }}
     >
       {intro}
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">

@@ -2,7 +2,6 @@ import { Button, Group, Radio, SimpleGrid, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { toProblem } from '../../api/api-problem';
 import { EditModal, useReloadLatest } from '../inventory/edit-modal';
-import { SaveError } from '../inventory/save-error';
 import { ControlsPicker, controlOption } from './link-pickers';
 import { TREATMENT_LABELS } from './scenario-labels';
 import type { Scenario, TreatmentOption } from './scenario-types';
@@ -58,19 +57,7 @@ export function TreatmentFormModal({ orgSlug, scenario, opened, onClose, onReloa
       opened={opened}
       onClose={onClose}
       onSubmit={submit}
-      error={
-        treat.error !== null && (
-          <SaveError
-            what="scenario"
-            error={treat.error}
-            isConflict={isConflict}
-            isEdit
-            fields={FIELDS}
-            onReload={reload ? () => void reload() : undefined}
-            isReloading={isReloading}
-          />
-        )
-      }
+      failure={{ what: 'scenario', error: treat.error, isConflict: isConflict, isEdit: true, fields: FIELDS, reload, isReloading }}
     >
       <Radio.Group
         label="Option"

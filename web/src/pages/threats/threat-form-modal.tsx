@@ -2,7 +2,6 @@ import { Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Switch, Tag
 import { useState, type FormEvent } from 'react';
 import { toProblem } from '../../api/api-problem';
 import { EditModal, useReloadLatest } from '../inventory/edit-modal';
-import { SaveError } from '../inventory/save-error';
 import { CATEGORY_LABELS, isIn, MANUAL_KIND_LABELS, options } from './threat-labels';
 import type { CreateThreatInput, ManualKind, RiskSourceCategory, Threat } from './threat-types';
 import { useCreateThreat, useUpdateThreat } from './use-threats';
@@ -96,19 +95,15 @@ export function ThreatFormModal({ orgSlug, opened, onClose, threat, onReload, on
       opened={opened}
       onClose={onClose}
       onSubmit={submit}
-      error={
-        mutation.error !== null && (
-          <SaveError
-            what={isSource ? 'risk source' : 'threat event'}
-            error={mutation.error}
-            isConflict={problem?.code === 'VERSION_CONFLICT'}
-            isEdit={isEdit}
-            fields={FIELDS}
-            onReload={reload ? () => void reload() : undefined}
-            isReloading={isReloading}
-          />
-        )
-      }
+      failure={{
+        what: isSource ? 'risk source' : 'threat event',
+        error: mutation.error,
+        isConflict: problem?.code === 'VERSION_CONFLICT',
+        isEdit,
+        fields: FIELDS,
+        reload,
+        isReloading,
+      }}
     >
       <Stack gap={4}>
         <Text size="sm" fw={500} id="threat-kind-label">
