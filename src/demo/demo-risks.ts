@@ -126,9 +126,12 @@ async function seedRisk(store: Store, names: Names, risk: DemoRisk): Promise<{ i
       scenario.version,
     );
   }
-  if (risk.treatment) {
-    const plannedControls = risk.treatment.planned.map((ref) => must(names.controls, ref, 'control'));
-    scenario = await setTreatment(store, analyst, scenario.id, { ...risk.treatment, plannedControls }, scenario.version);
+  // A risk accepted as it stands was, in treatment terms, retained: say so, with the acceptance's reason.
+  const treatment =
+    risk.treatment ?? (risk.accept ? { option: 'retain' as const, justification: risk.accept.justification, planned: [] } : undefined);
+  if (treatment) {
+    const plannedControls = treatment.planned.map((ref) => must(names.controls, ref, 'control'));
+    scenario = await setTreatment(store, analyst, scenario.id, { ...treatment, plannedControls }, scenario.version);
   }
   if (risk.accept) {
     const expiresOn = new Date(Date.now() + risk.accept.days * 86_400_000).toISOString().slice(0, 10);

@@ -152,10 +152,10 @@ function heatMapPage(doc: Doc, data: ReportData): void {
 
 const TOP_COLUMNS = [
   { header: 'Ref', width: 44 },
-  { header: 'Risk', width: 158 },
-  { header: 'Owner', width: 74 },
-  { header: 'Current to residual', width: 116 },
-  { header: 'Treatment', width: 66 },
+  { header: 'Risk', width: 172 },
+  { header: 'Owner', width: 68 },
+  { header: 'Current to residual', width: 112 },
+  { header: 'Treatment', width: 62 },
   { header: 'Plan', width: 37 },
 ] as const;
 
@@ -197,37 +197,47 @@ function topRisks(doc: Doc, data: ReportData): number {
     return y + 30;
   }
   y = tableHeader(doc, TOP_COLUMNS, y, ['left', 'left', 'left', 'left', 'left', 'right']);
-  const rowHeight = 26;
+  // Two lines for the title: a board reads the risk's name, which one line cut to a few words did not leave.
+  const rowHeight = 34;
+  const middle = 13;
   top.forEach((item, i) => {
     if (i % 2 === 1) doc.rect(PAGE.left, y, PAGE.width, rowHeight).fill('#FAFBFC');
-    const cells = [item.refId, item.title, item.owner?.name ?? 'No owner'];
     let x = PAGE.left;
-    cells.forEach((text, c) => {
-      const width = TOP_COLUMNS[c]!.width - 10;
-      doc
-        .font(c === 1 ? 'Helvetica-Bold' : 'Helvetica')
-        .fontSize(9.5)
-        .fillColor(c === 2 && !item.owner ? PALETTE.muted : PALETTE.ink)
-        .text(fit(doc, text, width), x + 5, y + 9, { lineBreak: false });
-      x += TOP_COLUMNS[c]!.width;
-    });
-    const chipWidth = 46;
-    drawLevelChip(doc, item.ratings.current, x + 5, y + 6, chipWidth);
-    drawArrow(doc, x + 5 + chipWidth + 3, y + 13, 10);
-    drawLevelChip(doc, item.ratings.residual, x + 5 + chipWidth + 16, y + 6, chipWidth);
+    doc
+      .font('Helvetica')
+      .fontSize(9.5)
+      .fillColor(PALETTE.ink)
+      .text(fit(doc, item.refId, TOP_COLUMNS[0].width - 10), x + 5, y + middle, { lineBreak: false });
+    x += TOP_COLUMNS[0].width;
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(9)
+      .fillColor(PALETTE.ink)
+      .text(item.title, x + 5, y + 6, { width: TOP_COLUMNS[1].width - 10, height: 25, ellipsis: true, lineGap: 1 });
+    x += TOP_COLUMNS[1].width;
+    doc
+      .font('Helvetica')
+      .fontSize(9.5)
+      .fillColor(item.owner ? PALETTE.ink : PALETTE.muted)
+      .text(fit(doc, item.owner?.name ?? 'No owner', TOP_COLUMNS[2].width - 10), x + 5, y + middle, { lineBreak: false });
+    x += TOP_COLUMNS[2].width;
+    const chipWidth = 44;
+    drawLevelChip(doc, item.ratings.current, x + 5, y + middle - 3, chipWidth);
+    drawArrow(doc, x + 5 + chipWidth + 3, y + middle + 4, 10);
+    drawLevelChip(doc, item.ratings.residual, x + 5 + chipWidth + 16, y + middle - 3, chipWidth);
     x += TOP_COLUMNS[3].width;
     doc
       .font('Helvetica')
       .fontSize(9.5)
       .fillColor(item.treatmentOption ? PALETTE.ink : PALETTE.muted)
-      .text(item.treatmentOption ?? 'undecided', x + 5, y + 9, { lineBreak: false });
+      .text(item.treatmentOption ?? 'undecided', x + 5, y + middle, { lineBreak: false });
     x += TOP_COLUMNS[4].width;
     const plan = item.progress.planned > 0 ? `${item.progress.inPlace}/${item.progress.planned}` : '-';
     doc
       .font('Helvetica')
       .fontSize(9.5)
       .fillColor(PALETTE.ink)
-      .text(plan, x + 5, y + 9, { width: TOP_COLUMNS[5].width - 10, align: 'right', lineBreak: false });
+      .text(plan, x + 5, y + middle, { width: TOP_COLUMNS[5].width - 10, align: 'right', lineBreak: false });
     y += rowHeight;
   });
   doc.font('Helvetica').fontSize(8.5).fillColor(PALETTE.muted);
