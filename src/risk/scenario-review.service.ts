@@ -1,6 +1,7 @@
 import type { OrgAccess } from '../platform/context.ts';
 import type { Store } from '../platform/db/store.ts';
 import { assertVersion } from '../inventory/write-kit.ts';
+import { historyNames } from './scenario-history-names.ts';
 import { listHistory } from './scenario-history.ts';
 import { loadCriteria } from './scenario-criteria.ts';
 import { addDays, reviewPeriodDays } from './scenario-rating.ts';
@@ -31,7 +32,13 @@ export async function reviewScenario(
   return getScenario(store, access, id);
 }
 
-export async function scenarioHistory(store: Store, access: Pick<OrgAccess, 'orgId'>, id: string): Promise<THistoryEntry[]> {
+/** The scenario's history, oldest first, with names for the ids its changes mention. */
+export async function scenarioHistory(
+  store: Store,
+  access: Pick<OrgAccess, 'orgId'>,
+  id: string,
+): Promise<{ items: THistoryEntry[]; names: Record<string, string> }> {
   await assertScenarioExists(store.db, access.orgId, id);
-  return listHistory(store.db, access.orgId, id);
+  const items = await listHistory(store.db, access.orgId, id);
+  return { items, names: await historyNames(store.db, access.orgId, items) };
 }

@@ -235,7 +235,7 @@ export const scenarioRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZHistory, ...problems(...ORG_ROUTE_PROBLEMS) },
       },
     },
-    async (request) => ({ items: await scenarioHistory(app.store, await authorize(request, 'risk:read'), request.params.scenarioId) }),
+    async (request) => scenarioHistory(app.store, await authorize(request, 'risk:read'), request.params.scenarioId),
   );
 
   app.get(

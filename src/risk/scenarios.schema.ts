@@ -284,7 +284,14 @@ export const ZHistoryEntry = z.object({
   changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])).describe('field → [before, after]'),
   note: z.string().nullable(),
 });
-export const ZHistory = z.object({ items: z.array(ZHistoryEntry).describe('Oldest first') });
+export const ZHistory = z.object({
+  items: z.array(ZHistoryEntry).describe('Oldest first'),
+  names: z
+    .record(z.string(), z.string())
+    .describe(
+      'Names of the assets, organizations, threats, vulnerabilities, controls and members the changes mention by id (those that still exist)',
+    ),
+});
 
 export const ZScenarioParams = ZOrgParams.extend({ scenarioId: z.uuid() });
 export const ZAcceptanceParams = ZScenarioParams.extend({ acceptanceId: z.uuid() });

@@ -608,6 +608,15 @@ describe('review and history', () => {
     expect(items[6]!.changes.status).toEqual(['treated', 'accepted']);
     expect(items[7]!.changes.status).toEqual(['accepted', 'treated']);
     expect(items[8]!.note).toBe('Still relevant; controls checked');
+    // The ids the changes mention come with their names; nothing of the other tenant's is named.
+    const names = response.json().names as Record<string, string>;
+    expect(names).toMatchObject({
+      [ids.host]: 'db-host',
+      [ids.laptop]: 'laptop-7',
+      [ids.encryption]: 'AC-2 Disk encryption',
+      [ids.monitoring]: 'AC-3 Database activity monitoring',
+    });
+    expect(names).not.toHaveProperty(ids.foreignAsset);
     const audit = await ctx.store.query<{ action: string }>(
       `select action from audit_entries where org_id = $1 and target_type = 'risk-scenario' and target_id = $2 order by seq`,
       [org.orgId, ids.main],

@@ -16745,6 +16745,10 @@ export interface paths {
                                 };
                                 note: string | null;
                             }[];
+                            /** @description Names of the assets, organizations, threats, vulnerabilities, controls and members the changes mention by id (those that still exist) */
+                            names: {
+                                [key: string]: string;
+                            };
                         };
                     };
                 };

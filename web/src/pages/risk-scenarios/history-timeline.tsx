@@ -38,10 +38,11 @@ const isEmpty = (value: unknown): boolean =>
 /** The scenario's history, newest first: who did what when, and each changed field before → after. */
 export function HistoryTimeline({ orgSlug, scenario, definition, memberNames }: HistoryTimelineProps) {
   const history = useScenarioHistory(orgSlug, scenario.id);
-  const names = namesOf(scenario, memberNames);
+  // What the server named (everything the history mentions that still exists) wins over what the page knows.
+  const names = new Map([...namesOf(scenario, memberNames), ...Object.entries(history.data?.names ?? {})]);
   const items = [...(history.data?.items ?? [])].reverse();
   return (
-    <SectionCard title="History" description="Newest first. Ids of things no longer named show as ids." testId="history-card">
+    <SectionCard title="History" description="Newest first. Things deleted since show by their id." testId="history-card">
       <ProblemAlert error={history.error} title="Could not load the history" />
       {history.isPending && <Skeleton height={120} />}
       {items.length > 0 && (
