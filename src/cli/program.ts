@@ -9,6 +9,7 @@ import { orgCommand } from './org.command.ts';
 import { outsideOrgCommand } from './outside-org.command.ts';
 import { serveCommand } from './serve.command.ts';
 import { riskCommand } from './risk.command.ts';
+import { simulateCommand } from './simulate.command.ts';
 import { threatCommand } from './threat.command.ts';
 import { tokenCommand } from './token.command.ts';
 import { userCommand } from './user.command.ts';
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
     .addCommand(exportCommand)
     .addCommand(importCommand)
     .addCommand(riskCommand)
+    .addCommand(simulateCommand)
     .addCommand(threatCommand)
     .addCommand(vulnerabilityCommand);
 }
