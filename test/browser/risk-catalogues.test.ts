@@ -117,6 +117,8 @@ describe('threats', () => {
     await suite.screenshot(page, 'threats-relations');
     await group('Sub-technique of').getByRole('button', { name: 'Command and Scripting Interpreter' }).click();
     await drawer.getByRole('heading', { name: 'Command and Scripting Interpreter' }).waitFor();
+    // The heading shows before the parent's relations have loaded: wait for them, then read the whole group.
+    await group('Sub-techniques').waitFor();
     expect(await group('Sub-techniques').getByRole('button').allTextContents()).toEqual(['PowerShell']);
     await drawer.getByRole('button', { name: 'Back' }).click();
     await drawer.getByRole('heading', { name: 'PowerShell' }).waitFor();
