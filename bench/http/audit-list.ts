@@ -14,7 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import type { StoreKind } from '../../src/platform/db/store.ts';
 import { prepareStore, type PreparedStore } from './bench-stores.ts';
-import { assertAllOk, median, runLoad, type LoadResult, type LoadTarget } from './load.ts';
+import { assertAllOk, median, positiveInt, runLoad, type LoadResult, type LoadTarget } from './load.ts';
 import { BENCH_ORG_SLUG } from './seed-audit.ts';
 import { freePort, readCpuMs, startServer, withRssPeak, type ServerProcess } from './server-process.ts';
 
@@ -38,19 +38,14 @@ const { values: flags } = parseArgs({
   },
 });
 
-function positiveInt(name: string, raw: string): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer, got "${raw}"`);
-  return value;
-}
-
 const duration = positiveInt('duration', flags.duration);
 const connections = positiveInt('connections', flags.connections);
 const warmup = positiveInt('warmup', flags.warmup);
 const rounds = positiveInt('rounds', flags.rounds);
 const entries = positiveInt('entries', flags.entries);
 const poolSize = positiveInt('BULWARK_POOL_SIZE', process.env.BULWARK_POOL_SIZE ?? '20');
-const stores: StoreKind[] = flags.store === 'both' ? ['postgres', 'embedded'] : flags.store === 'postgres' || flags.store === 'embedded' ? [flags.store] : [];
+const stores: StoreKind[] =
+  flags.store === 'both' ? ['postgres', 'embedded'] : flags.store === 'postgres' || flags.store === 'embedded' ? [flags.store] : [];
 if (stores.length === 0) throw new Error(`--store must be postgres, embedded or both, got "${flags.store}"`);
 const variants = flags.variants.split(',').map((v) => v.trim());
 for (const v of variants) if (!(v in VARIANTS)) throw new Error(`unknown variant "${v}" (list, filtered)`);
@@ -69,14 +64,24 @@ async function startProduct(prepared: PreparedStore): Promise<ServerProcess> {
 async function startFloor(prepared: PreparedStore): Promise<ServerProcess> {
   const port = await freePort();
   const env = childEnv({ ...prepared.floorEnv, FLOOR_PORT: String(port), FLOOR_ORG_ID: prepared.orgId });
-  return startServer({ name: 'floor', cwd: REPO_ROOT, args: ['--import', 'tsx', 'bench/http/floor-server.ts'], env, port, readyPath: '/healthz' });
+  return startServer({
+    name: 'floor',
+    cwd: REPO_ROOT,
+    args: ['--import', 'tsx', 'bench/http/floor-server.ts'],
+    env,
+    port,
+    readyPath: '/healthz',
+  });
 }
 
 const productTarget = (server: ServerProcess, token: string, variant: Variant): LoadTarget => ({
   url: `${server.baseUrl}/api/orgs/${BENCH_ORG_SLUG}/audit?${VARIANTS[variant]}`,
   headers: { authorization: `Bearer ${token}` },
 });
-const floorTarget = (server: ServerProcess, variant: Variant): LoadTarget => ({ url: `${server.baseUrl}/audit?${VARIANTS[variant]}`, headers: {} });
+const floorTarget = (server: ServerProcess, variant: Variant): LoadTarget => ({
+  url: `${server.baseUrl}/audit?${VARIANTS[variant]}`,
+  headers: {},
+});
 
 async function getJson(target: LoadTarget): Promise<unknown> {
   const response = await fetch(target.url, { headers: target.headers });
@@ -128,7 +133,12 @@ function cpuDelta(before: Map<number, number>, after: Map<number, number>): numb
   return total;
 }
 
-async function measure(label: string, server: ServerProcess, target: LoadTarget, backendPids: (() => Promise<number[]>) | undefined): Promise<RunFigures> {
+async function measure(
+  label: string,
+  server: ServerProcess,
+  target: LoadTarget,
+  backendPids: (() => Promise<number[]>) | undefined,
+): Promise<RunFigures> {
   const dbBefore = backendPids ? cpuOf(await backendPids()) : undefined;
   const serverBefore = readCpuMs(server.pid);
   const { result, peakMb } = await withRssPeak(server.pid, () => runLoad(target, connections, duration));
@@ -142,18 +152,27 @@ async function measure(label: string, server: ServerProcess, target: LoadTarget,
     peakMb,
   };
   const db = run.dbCpuMsPerRequest === null ? '' : ` + db ${run.dbCpuMsPerRequest}`;
-  log(`${label}: ${run.rps} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms, CPU/request server ${run.serverCpuMsPerRequest}${db} ms, RSS peak ${peakMb} MiB`);
+  log(
+    `${label}: ${run.rps} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms, CPU/request server ${run.serverCpuMsPerRequest}${db} ms, RSS peak ${peakMb} MiB`,
+  );
   return run;
 }
 
 /** Floor and product alternately, `rounds` times, after a warm-up of each; medians damp the noise. */
-async function compare(prepared: PreparedStore, variant: Variant, servers: { floor: ServerProcess; product: ServerProcess }, idle: { floor: number; product: number }) {
+async function compare(
+  prepared: PreparedStore,
+  variant: Variant,
+  servers: { floor: ServerProcess; product: ServerProcess },
+  idle: { floor: number; product: number },
+) {
   const targets = { floor: floorTarget(servers.floor, variant), product: productTarget(servers.product, prepared.token, variant) };
   await checkSamePage(targets.product, targets.floor);
   const runs = { floor: [] as RunFigures[], product: [] as RunFigures[] };
   for (let round = 1; round <= rounds; round++) {
     for (const side of ['floor', 'product'] as const) {
-      runs[side].push(await measure(`${prepared.kind} ${variant} ${side} round ${round}/${rounds}`, servers[side], targets[side], prepared.backendPids));
+      runs[side].push(
+        await measure(`${prepared.kind} ${variant} ${side} round ${round}/${rounds}`, servers[side], targets[side], prepared.backendPids),
+      );
     }
   }
   const product = summarise(runs.product, idle.product);
@@ -221,7 +240,12 @@ const cpus = os.cpus();
 process.stdout.write(
   `${JSON.stringify(
     {
-      machine: { cpus: cpus.length, cpuModel: cpus[0]?.model ?? 'unknown', node: process.version, loadAvg1m: Math.round(os.loadavg()[0]! * 100) / 100 },
+      machine: {
+        cpus: cpus.length,
+        cpuModel: cpus[0]?.model ?? 'unknown',
+        node: process.version,
+        loadAvg1m: Math.round(os.loadavg()[0]! * 100) / 100,
+      },
       entries,
       connections,
       duration,

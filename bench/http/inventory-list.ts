@@ -23,7 +23,7 @@ import type { Store, StoreKind } from '../../src/platform/db/store.ts';
 import { randomSecret } from '../../src/platform/util/digest.ts';
 import { seedSqlEstate, type Exec, type SqlEstate } from '../graph/sql-estate.ts';
 import { ensurePostgresUp, urlFor, withAdmin } from './bench-stores.ts';
-import { median } from './load.ts';
+import { median, positiveInt } from './load.ts';
 import { BENCH_ORG_SLUG, createBenchOrg } from './seed-audit.ts';
 import { freePort, readCpuMs, startServer, withRssPeak, type ServerProcess } from './server-process.ts';
 
@@ -44,11 +44,6 @@ const { values: flags } = parseArgs({
   },
 });
 
-function positiveInt(name: string, raw: string): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer, got "${raw}"`);
-  return value;
-}
 const duration = positiveInt('duration', flags.duration);
 const warmup = positiveInt('warmup', flags.warmup);
 const rounds = positiveInt('rounds', flags.rounds);

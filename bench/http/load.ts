@@ -59,7 +59,9 @@ export async function runLoad(target: LoadTarget, connections: number, duration:
 /** Throws unless every response of the run was a 2xx: a fast error page must never count as throughput. */
 export function assertAllOk(label: string, result: LoadResult): void {
   if (result.non2xx > 0 || result.errors > 0 || result.requests === 0) {
-    throw new Error(`${label}: ${result.non2xx} non-2xx responses, ${result.errors} errors (${result.timeouts} timeouts) out of ${result.requests} requests`);
+    throw new Error(
+      `${label}: ${result.non2xx} non-2xx responses, ${result.errors} errors (${result.timeouts} timeouts) out of ${result.requests} requests`,
+    );
   }
 }
 
@@ -67,4 +69,11 @@ export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** A command-line flag that must be a positive integer. @throws Error naming the flag */
+export function positiveInt(name: string, raw: string): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer, got "${raw}"`);
+  return value;
 }

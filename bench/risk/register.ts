@@ -29,7 +29,7 @@ import { renderReportPdf } from '../../src/risk/report-pdf.ts';
 import { renderReportXlsx } from '../../src/risk/report-xlsx.ts';
 import { seedSqlEstate, type Exec } from '../graph/sql-estate.ts';
 import { ensurePostgresUp, urlFor, withAdmin } from '../http/bench-stores.ts';
-import { median } from '../http/load.ts';
+import { median, positiveInt } from '../http/load.ts';
 import { BENCH_ORG_SLUG, createBenchOrg } from '../http/seed-audit.ts';
 import { freePort, readCpuMs, startServer, type ServerProcess } from '../http/server-process.ts';
 import { DROP_REGISTER_INDEXES, REGISTER_INDEXES } from './register-indexes.ts';
@@ -52,11 +52,6 @@ const { values: flags } = parseArgs({
   },
 });
 
-function positiveInt(name: string, raw: string): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer, got "${raw}"`);
-  return value;
-}
 const scenarioCount = positiveInt('scenarios', flags.scenarios);
 const assetCount = positiveInt('assets', flags.assets);
 const duration = positiveInt('duration', flags.duration);

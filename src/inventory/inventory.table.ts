@@ -12,15 +12,14 @@ import {
   primaryKey,
   smallint,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { timestampTz as at } from '../platform/db/columns.ts';
 import { organizations } from '../platform/orgs/orgs.table.ts';
 import { NAME_KEY_SQL, SEARCH_SEPARATORS } from './search-keys.ts';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** Per-organization inventory state: the change counter the graph cache checks, and settings. */
 export const inventoryState = pgTable('inventory_state', {
@@ -83,7 +82,6 @@ export const externalOrganizations = pgTable(
   ],
 );
 
-
 /** Assets, primary (information, business processes) and supporting (what they run on). */
 export const assets = pgTable(
   'assets',
@@ -130,7 +128,11 @@ export const assets = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
-    foreignKey({ name: 'assets_operator_fk', columns: [t.orgId, t.operatorId], foreignColumns: [externalOrganizations.orgId, externalOrganizations.id] }),
+    foreignKey({
+      name: 'assets_operator_fk',
+      columns: [t.orgId, t.operatorId],
+      foreignColumns: [externalOrganizations.orgId, externalOrganizations.id],
+    }),
     uniqueIndex('assets_cmdb_id_key').on(t.orgId, t.cmdbId),
     uniqueIndex('assets_purl_key').on(t.orgId, t.purl),
     uniqueIndex('assets_cpe_key').on(t.orgId, t.cpe),

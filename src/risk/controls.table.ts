@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, numeric, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { timestampTz as at } from '../platform/db/columns.ts';
 import { organizations } from '../platform/orgs/orgs.table.ts';
-
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** The 27002 attributes an applied control carries (each list from control-attributes.ts). */
 export interface ControlAttributes {

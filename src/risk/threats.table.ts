@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { boolean, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { timestampTz as at } from '../platform/db/columns.ts';
 import { organizations } from '../platform/orgs/orgs.table.ts';
-
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /**
  * What may harm the organization, in one table because risk scenarios name any of them the same way:
@@ -41,8 +40,12 @@ export const threats = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
-    uniqueIndex('threats_stix_id').on(t.orgId, t.stixId).where(sql`${t.stixId} is not null`),
-    uniqueIndex('threats_kind_name').on(t.orgId, t.kind, sql`lower(${t.name})`).where(sql`${t.stixId} is null`),
+    uniqueIndex('threats_stix_id')
+      .on(t.orgId, t.stixId)
+      .where(sql`${t.stixId} is not null`),
+    uniqueIndex('threats_kind_name')
+      .on(t.orgId, t.kind, sql`lower(${t.name})`)
+      .where(sql`${t.stixId} is null`),
     index('threats_kind').on(t.orgId, t.kind, sql`lower(${t.name})`),
     index('threats_external_id').on(t.orgId, t.externalId),
   ],

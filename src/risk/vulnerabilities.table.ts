@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, foreignKey, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, foreignKey, index, integer, numeric, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { timestampTz as at } from '../platform/db/columns.ts';
 import { organizations } from '../platform/orgs/orgs.table.ts';
-
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /**
  * Weaknesses the organization tracks: a CVE (or its own finding), its CVSS vector and the score computed from
@@ -39,7 +38,9 @@ export const vulnerabilities = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
-    uniqueIndex('vulnerabilities_cve').on(t.orgId, t.cveId).where(sql`${t.cveId} is not null`),
+    uniqueIndex('vulnerabilities_cve')
+      .on(t.orgId, t.cveId)
+      .where(sql`${t.cveId} is not null`),
     index('vulnerabilities_title').on(t.orgId, sql`lower(${t.title})`, t.id),
   ],
 );
