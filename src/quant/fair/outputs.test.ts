@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FairParameterError } from './errors.ts';
-import { exceedanceCurve, portfolio, summarize } from './outputs.ts';
+import { exceedanceCurve, percentileInPlace, percentileOfSorted, portfolio, summarize } from './outputs.ts';
+import { Random } from './random.ts';
 
 describe('loss summary', () => {
   it('mean, percentiles (numpy linear interpolation) and probability of loss', () => {
@@ -34,5 +35,24 @@ describe('loss summary', () => {
     expect(portfolio([Float64Array.from([1, 2]), Float64Array.from([10, 20])])).toEqual(Float64Array.from([11, 22]));
     expect(() => portfolio([new Float64Array(2), new Float64Array(3)])).toThrow(FairParameterError);
     expect(() => summarize(new Float64Array(0))).toThrow(FairParameterError);
+  });
+});
+
+describe('percentileInPlace', () => {
+  it('equals the sorted percentile bit for bit, on random, tied and sorted data', () => {
+    const rng = new Random(1);
+    const samples = [
+      Float64Array.from({ length: 10_001 }, () => Math.exp(10 * rng.nextDouble())),
+      Float64Array.from({ length: 5000 }, () => Math.floor(rng.nextDouble() * 4)),
+      Float64Array.from({ length: 3000 }, (_, i) => i),
+      Float64Array.from({ length: 3000 }, (_, i) => -i),
+      new Float64Array(17),
+      Float64Array.of(7),
+    ];
+    for (const values of samples) {
+      for (const p of [0, 0.05, 0.5, 0.9, 0.95, 0.99, 1]) {
+        expect(percentileInPlace(Float64Array.from(values), p)).toBe(percentileOfSorted(Float64Array.from(values).sort(), p));
+      }
+    }
   });
 });

@@ -36,6 +36,14 @@ export function percentileOfSorted(sorted: Float64Array, p: number): number {
 }
 
 export function summarize(losses: Float64Array, options: SummaryOptions = {}): LossSummary {
+  return summarizeInPlace(Float64Array.from(losses), options);
+}
+
+/**
+ * As `summarize`, but sorts `losses` itself instead of a copy (the caller no longer needs their order): a
+ * 10-million-iteration run then needs no second 80 MB array. Same figures as `summarize`, bit for bit.
+ */
+export function summarizeInPlace(losses: Float64Array, options: SummaryOptions = {}): LossSummary {
   const n = losses.length;
   if (n === 0) throw new FairParameterError('losses', 'must hold at least one iteration');
   let total = 0;
@@ -45,7 +53,7 @@ export function summarize(losses: Float64Array, options: SummaryOptions = {}): L
     total += x;
     if (x > 0) positive++;
   }
-  const sorted = Float64Array.from(losses).sort();
+  const sorted = losses.sort();
   return {
     iterations: n,
     mean: total / n,
@@ -119,4 +127,51 @@ export function portfolio(scenarioLosses: readonly Float64Array[]): Float64Array
     for (let i = 0; i < n; i++) total[i]! += losses[i]!;
   });
   return total;
+}
+
+/**
+ * percentileOfSorted's value without sorting: quickselect (O(n)) for the order statistic below the rank, then
+ * the smallest value above it. Reorders `values`. Same result as sorting, bit for bit (same two order
+ * statistics, same interpolation); a portfolio takes each scenario's p95 this way.
+ */
+export function percentileInPlace(values: Float64Array, p: number): number {
+  const n = values.length;
+  const h = (n - 1) * p;
+  const i = Math.floor(h);
+  const lower = select(values, i);
+  if (i + 1 >= n) return lower;
+  let upper = Infinity;
+  for (let j = i + 1; j < n; j++) if (values[j]! < upper) upper = values[j]!;
+  return lower + (h - i) * (upper - lower);
+}
+
+/** Puts the k-th smallest at index k, smaller-or-equal values before it and greater-or-equal after (Hoare, median of three). */
+function select(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    // Median of three as the pivot, so sorted or constant runs stay linear.
+    const x = a[lo]!;
+    const y = a[mid]!;
+    const z = a[hi]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
 }
