@@ -11,6 +11,7 @@ import { seedDemoInventory } from './demo-inventory.ts';
 import { createCriteria } from '../risk/criteria.service.ts';
 import { seedDemoControls } from './demo-controls.ts';
 import { seedDemoRisks } from './demo-risks.ts';
+import { seedDemoFair } from './demo-fair.ts';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_ADMIN_EMAIL = 'admin@demo.example';
@@ -52,5 +53,6 @@ export async function seedDemo(store: Store): Promise<DemoCredentials> {
   await seedDemoControls(store, access);
   await createCriteria(store, access, { template: '5x5', makeDefault: true });
   await seedDemoRisks(store, access);
+  await seedDemoFair(store, access);
   return { email: admin.email, password: admin.generatedPassword! };
 }

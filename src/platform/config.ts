@@ -22,6 +22,9 @@ export interface Config {
   signInPerMinute: number;
   /** Directory with the built web UI; served at / when it exists. */
   webDir: string;
+  /** FAIR runs whose up-front estimate exceeds this much memory (MiB) or time (seconds) are refused. */
+  fairMaxMemoryMb: number;
+  fairMaxSeconds: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -64,5 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: readInt(env, 'BULWARK_SESSION_TTL_HOURS', 12),
     signInPerMinute: readInt(env, 'BULWARK_SIGNIN_PER_MINUTE', 10),
     webDir: path.resolve(env.BULWARK_WEB_DIR ?? path.join(import.meta.dirname, '../../web/dist')),
+    fairMaxMemoryMb: readInt(env, 'BULWARK_FAIR_MAX_MEMORY_MB', 1024),
+    fairMaxSeconds: readInt(env, 'BULWARK_FAIR_MAX_SECONDS', 300),
   };
 }

@@ -25,6 +25,9 @@ import { ZCreateScenario } from '../../src/risk/scenarios.schema.ts';
 import { createScenario } from '../../src/risk/scenarios.service.ts';
 import { ZCreateVulnerability } from '../../src/risk/vulnerabilities.schema.ts';
 import { createVulnerability } from '../../src/risk/vulnerabilities.service.ts';
+import { saveAnalysis } from '../../src/quant/fair-analysis.service.ts';
+import { runScenario } from '../../src/quant/fair-runs.service.ts';
+import { saveSettings } from '../../src/quant/fair-settings.service.ts';
 import { buildOrg, memberToken, type OrgFixture } from './test-app.ts';
 
 export interface TenantFixture {
@@ -59,6 +62,7 @@ export async function buildTenant(store: Store): Promise<TenantFixture> {
   await buildInventory(store, org);
   await buildRiskCriteria(store, org);
   await buildRiskRegister(store, org);
+  await buildFair(store, org);
   return { org, viewerToken: viewer.token };
 }
 
@@ -119,6 +123,48 @@ async function buildRiskRegister(store: Store, org: OrgFixture): Promise<void> {
     created.version,
   );
   await acceptRisk(store, org.access, assessed.id, { justification: 'Low and watched', conditions: 'Patch “soon”' }, undefined);
+}
+
+/** FAIR settings with a driver, an analysis naming it (jsonb with nested distributions), and an inline run. */
+async function buildFair(store: Store, org: OrgFixture): Promise<void> {
+  await saveSettings(store, org.access, {
+    currency: 'EUR',
+    appetite: [
+      { loss: 1e5, probability: 0.2 },
+      { loss: 1e6, probability: 0.05 },
+    ],
+    drivers: [
+      {
+        key: 'phishing-waves',
+        name: 'Phishing waves',
+        description: 'Per “year”',
+        distribution: { kind: 'pert', min: 1, mode: 4, max: 12 },
+      },
+    ],
+  });
+  const [scenario] = await store.query<{ id: string }>('select id from risk_scenarios where org_id = $1 limit 1', [org.orgId]);
+  await saveAnalysis(
+    store,
+    org.access,
+    scenario!.id,
+    {
+      model: 'product',
+      inputs: {
+        threatEventFrequency: { driver: 'phishing-waves' },
+        vulnerability: { kind: 'pert', min: 0.05, mode: 0.2, max: 0.5 },
+        primaryLoss: { forms: { response: { kind: 'lognormal', lo: 2000, hi: 40000 }, productivity: { kind: 'constant', value: 1234.5 } } },
+        secondaryLossEventFrequency: { kind: 'uniform', min: 0, max: 0.3 },
+        secondaryLossMagnitude: { kind: 'triangular', min: 0, mode: 5000, max: 90000 },
+      },
+      controls: [
+        { name: 'MFA', yearlyCost: 5000, effects: [{ factor: 'vulnerability', reduction: { kind: 'uniform', min: 0.3, max: 0.6 } }] },
+      ],
+      iterations: 2000,
+      seed: 2 ** 40 + 7,
+    },
+    undefined,
+  );
+  await runScenario(store, org.access, { maxMemoryMb: 1024, maxSeconds: 300 }, scenario!.id, { sensitivity: true });
 }
 
 /** Inventory rows: composite foreign keys, arrays, dates and generated columns (which the target recomputes). */

@@ -9,3 +9,4 @@ export * from '../../risk/controls.table.ts';
 export * from '../../risk/threats.table.ts';
 export * from '../../risk/vulnerabilities.table.ts';
 export * from '../../risk/scenarios.table.ts';
+export * from '../../quant/fair.table.ts';

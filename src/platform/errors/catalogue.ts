@@ -18,6 +18,7 @@ export const ERROR_CATALOGUE = {
   UNPROCESSABLE: { status: 422, title: 'The request is well-formed but cannot be carried out' },
   IMPORT_UNREADABLE: { status: 422, title: 'The import file cannot be read in the format given' },
   IMPORT_INVALID: { status: 422, title: 'Records of the import file are invalid; nothing was imported' },
+  FAIR_BUDGET_EXCEEDED: { status: 422, title: 'The simulation would exceed the configured memory or time budget' },
   RATE_LIMITED: { status: 429, title: 'Too many requests; slow down' },
   INTERNAL: { status: 500, title: 'Something went wrong on our side' },
   STORE_UNAVAILABLE: { status: 503, title: 'The database is unreachable; retry shortly' },

@@ -17,6 +17,7 @@ import { scenarioRoutes } from '../../risk/scenarios.routes.ts';
 import { registerRoutes } from '../../risk/register.routes.ts';
 import { threatRoutes } from '../../risk/threats.routes.ts';
 import { vulnerabilityRoutes } from '../../risk/vulnerabilities.routes.ts';
+import { fairRoutes } from '../../quant/fair.routes.ts';
 
 /** Every route module of the application. A new domain adds its module here. */
 export const routeModules: FastifyPluginAsyncZod[] = [
@@ -38,4 +39,5 @@ export const routeModules: FastifyPluginAsyncZod[] = [
   registerRoutes,
   threatRoutes,
   vulnerabilityRoutes,
+  fairRoutes,
 ];

@@ -4,6 +4,7 @@ import { riskCriteria, riskCriteriaVersions } from '../../risk/criteria.table.ts
 import { appliedControls } from '../../risk/controls.table.ts';
 import { riskAcceptances, riskScenarioHistory, riskScenarioLinks, riskScenarios } from '../../risk/scenarios.table.ts';
 import { threatRelations, threats } from '../../risk/threats.table.ts';
+import { fairAnalyses, fairRuns, fairSettings } from '../../quant/fair.table.ts';
 import { kevEntries, vulnerabilities, vulnerabilityAssets } from '../../risk/vulnerabilities.table.ts';
 import { auditEntries } from '../audit/audit.table.ts';
 import { apiTokens } from '../auth/auth.table.ts';
@@ -39,6 +40,9 @@ export const TENANT_TABLES: readonly PgTable[] = [
   riskScenarioLinks,
   riskAcceptances,
   riskScenarioHistory,
+  fairSettings,
+  fairAnalyses,
+  fairRuns,
   auditEntries,
 ];
 

@@ -85,7 +85,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -177,7 +177,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -200,7 +200,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -223,7 +223,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -246,7 +246,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -303,7 +303,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -326,7 +326,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -349,7 +349,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -429,7 +429,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -452,7 +452,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -525,7 +525,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -548,7 +548,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -612,7 +612,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -635,7 +635,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -658,7 +658,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -681,7 +681,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -704,7 +704,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -782,7 +782,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -805,7 +805,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -828,7 +828,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -851,7 +851,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -874,7 +874,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -946,7 +946,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -969,7 +969,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -992,7 +992,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1015,7 +1015,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1038,7 +1038,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1108,7 +1108,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1131,7 +1131,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1154,7 +1154,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1177,7 +1177,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1200,7 +1200,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1223,7 +1223,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1284,7 +1284,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1307,7 +1307,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1330,7 +1330,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1353,7 +1353,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1376,7 +1376,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1399,7 +1399,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1464,7 +1464,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1487,7 +1487,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1510,7 +1510,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1533,7 +1533,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1556,7 +1556,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1579,7 +1579,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1654,7 +1654,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1677,7 +1677,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1700,7 +1700,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1723,7 +1723,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1746,7 +1746,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1831,7 +1831,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1854,7 +1854,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1877,7 +1877,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1900,7 +1900,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1923,7 +1923,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -1946,7 +1946,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2027,7 +2027,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2050,7 +2050,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2073,7 +2073,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2096,7 +2096,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2119,7 +2119,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2218,7 +2218,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2241,7 +2241,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2264,7 +2264,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2287,7 +2287,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2310,7 +2310,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2377,7 +2377,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2400,7 +2400,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2423,7 +2423,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2446,7 +2446,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2469,7 +2469,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2569,7 +2569,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2592,7 +2592,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2615,7 +2615,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2638,7 +2638,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2719,7 +2719,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2742,7 +2742,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2765,7 +2765,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2788,7 +2788,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2811,7 +2811,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2891,7 +2891,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2914,7 +2914,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2937,7 +2937,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2960,7 +2960,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -2983,7 +2983,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3065,7 +3065,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3088,7 +3088,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3111,7 +3111,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3134,7 +3134,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3157,7 +3157,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3180,7 +3180,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3245,7 +3245,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3268,7 +3268,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3291,7 +3291,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3314,7 +3314,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3337,7 +3337,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3399,7 +3399,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3422,7 +3422,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3445,7 +3445,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3468,7 +3468,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3491,7 +3491,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3514,7 +3514,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3610,7 +3610,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3633,7 +3633,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3656,7 +3656,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3679,7 +3679,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3702,7 +3702,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3816,7 +3816,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3839,7 +3839,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3862,7 +3862,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3885,7 +3885,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3908,7 +3908,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3931,7 +3931,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -3954,7 +3954,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4044,7 +4044,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4067,7 +4067,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4090,7 +4090,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4113,7 +4113,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4136,7 +4136,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4186,7 +4186,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4209,7 +4209,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4232,7 +4232,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4255,7 +4255,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4278,7 +4278,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4301,7 +4301,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4407,7 +4407,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4430,7 +4430,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4453,7 +4453,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4476,7 +4476,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4499,7 +4499,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4522,7 +4522,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4545,7 +4545,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4660,7 +4660,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4683,7 +4683,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4706,7 +4706,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4729,7 +4729,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4752,7 +4752,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4883,7 +4883,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4906,7 +4906,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4929,7 +4929,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4952,7 +4952,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4975,7 +4975,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -4998,7 +4998,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5021,7 +5021,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5164,7 +5164,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5187,7 +5187,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5210,7 +5210,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5233,7 +5233,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5256,7 +5256,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5306,7 +5306,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5329,7 +5329,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5352,7 +5352,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5375,7 +5375,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5398,7 +5398,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5421,7 +5421,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5550,7 +5550,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5573,7 +5573,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5596,7 +5596,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5619,7 +5619,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5642,7 +5642,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5665,7 +5665,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5688,7 +5688,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5784,7 +5784,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5807,7 +5807,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5830,7 +5830,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5853,7 +5853,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5876,7 +5876,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5974,7 +5974,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -5997,7 +5997,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6020,7 +6020,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6043,7 +6043,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6066,7 +6066,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6089,7 +6089,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6112,7 +6112,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6202,7 +6202,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6225,7 +6225,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6248,7 +6248,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6271,7 +6271,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6294,7 +6294,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6341,7 +6341,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6364,7 +6364,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6387,7 +6387,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6410,7 +6410,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6433,7 +6433,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6523,7 +6523,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6546,7 +6546,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6569,7 +6569,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6592,7 +6592,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6615,7 +6615,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6638,7 +6638,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6661,7 +6661,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6756,7 +6756,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6779,7 +6779,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6802,7 +6802,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6825,7 +6825,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6848,7 +6848,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6942,7 +6942,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6965,7 +6965,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -6988,7 +6988,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7011,7 +7011,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7034,7 +7034,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7057,7 +7057,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7080,7 +7080,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7188,7 +7188,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7211,7 +7211,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7234,7 +7234,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7257,7 +7257,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7280,7 +7280,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7391,7 +7391,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7414,7 +7414,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7437,7 +7437,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7460,7 +7460,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7483,7 +7483,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7593,7 +7593,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7616,7 +7616,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7639,7 +7639,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7662,7 +7662,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7685,7 +7685,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7816,7 +7816,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7839,7 +7839,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7862,7 +7862,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7885,7 +7885,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -7908,7 +7908,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8069,7 +8069,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8092,7 +8092,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8115,7 +8115,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8138,7 +8138,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8161,7 +8161,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8257,7 +8257,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8280,7 +8280,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8303,7 +8303,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8326,7 +8326,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8349,7 +8349,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8450,7 +8450,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8473,7 +8473,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8496,7 +8496,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8519,7 +8519,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8542,7 +8542,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8646,7 +8646,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8669,7 +8669,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8692,7 +8692,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8715,7 +8715,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8738,7 +8738,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8919,7 +8919,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8942,7 +8942,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8965,7 +8965,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -8988,7 +8988,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -9011,7 +9011,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -9034,7 +9034,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -9057,7 +9057,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -9120,7 +9120,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -9143,7 +9143,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -9166,7 +9166,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -9189,7 +9189,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -9212,7 +9212,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -9289,7 +9289,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -9312,7 +9312,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -9335,7 +9335,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -9358,7 +9358,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -9381,7 +9381,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -9571,7 +9571,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -9594,7 +9594,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -9617,7 +9617,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -9640,7 +9640,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -9663,7 +9663,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -9686,7 +9686,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -9803,7 +9803,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -9826,7 +9826,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -9849,7 +9849,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -9872,7 +9872,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -9895,7 +9895,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -9992,7 +9992,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -10015,7 +10015,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -10038,7 +10038,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -10061,7 +10061,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -10084,7 +10084,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -10107,7 +10107,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -10130,7 +10130,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -10262,7 +10262,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -10285,7 +10285,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -10308,7 +10308,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -10331,7 +10331,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -10354,7 +10354,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -10489,7 +10489,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -10512,7 +10512,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -10535,7 +10535,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -10558,7 +10558,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -10581,7 +10581,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -10777,7 +10777,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -10800,7 +10800,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -10823,7 +10823,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -10846,7 +10846,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -10869,7 +10869,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -10892,7 +10892,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -11026,7 +11026,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -11049,7 +11049,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -11072,7 +11072,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -11095,7 +11095,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -11118,7 +11118,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -11182,7 +11182,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -11197,7 +11197,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -11220,7 +11220,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -11235,7 +11235,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -11258,7 +11258,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -11273,7 +11273,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -11296,7 +11296,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -11311,7 +11311,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -11334,7 +11334,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -11349,7 +11349,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -11455,7 +11455,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -11478,7 +11478,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -11501,7 +11501,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -11524,7 +11524,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -11547,7 +11547,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -11684,7 +11684,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -11707,7 +11707,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -11730,7 +11730,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -11753,7 +11753,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -11776,7 +11776,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -11799,7 +11799,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -11822,7 +11822,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -11911,7 +11911,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -11934,7 +11934,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -11957,7 +11957,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -11980,7 +11980,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -12003,7 +12003,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -12050,7 +12050,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -12073,7 +12073,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -12096,7 +12096,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -12119,7 +12119,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -12142,7 +12142,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -12165,7 +12165,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -12293,7 +12293,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -12316,7 +12316,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -12339,7 +12339,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -12362,7 +12362,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -12385,7 +12385,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -12408,7 +12408,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -12431,7 +12431,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -12602,7 +12602,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -12625,7 +12625,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -12648,7 +12648,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -12671,7 +12671,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -12694,7 +12694,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -12717,7 +12717,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -13057,7 +13057,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -13080,7 +13080,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -13103,7 +13103,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -13126,7 +13126,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -13149,7 +13149,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -13172,7 +13172,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -13195,7 +13195,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -13495,7 +13495,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -13518,7 +13518,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -13541,7 +13541,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -13564,7 +13564,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -13587,7 +13587,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -13634,7 +13634,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -13657,7 +13657,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -13680,7 +13680,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -13703,7 +13703,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -13726,7 +13726,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -13749,7 +13749,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -14073,7 +14073,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -14096,7 +14096,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -14119,7 +14119,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -14142,7 +14142,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -14165,7 +14165,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -14188,7 +14188,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -14211,7 +14211,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -14548,7 +14548,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -14571,7 +14571,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -14594,7 +14594,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -14617,7 +14617,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -14640,7 +14640,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -14663,7 +14663,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -14686,7 +14686,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -15003,7 +15003,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -15026,7 +15026,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -15049,7 +15049,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -15072,7 +15072,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -15095,7 +15095,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -15118,7 +15118,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -15141,7 +15141,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -15237,7 +15237,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -15260,7 +15260,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -15283,7 +15283,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -15306,7 +15306,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -15329,7 +15329,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -15666,7 +15666,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -15689,7 +15689,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -15712,7 +15712,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -15735,7 +15735,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -15758,7 +15758,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -15781,7 +15781,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -15804,7 +15804,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -16142,7 +16142,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -16165,7 +16165,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -16188,7 +16188,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -16211,7 +16211,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -16234,7 +16234,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -16257,7 +16257,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -16567,7 +16567,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -16590,7 +16590,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -16613,7 +16613,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -16636,7 +16636,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -16659,7 +16659,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -16682,7 +16682,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -16763,7 +16763,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -16786,7 +16786,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -16809,7 +16809,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -16832,7 +16832,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -16855,7 +16855,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -16973,7 +16973,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -16996,7 +16996,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17019,7 +17019,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17042,7 +17042,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17065,7 +17065,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17088,7 +17088,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17203,7 +17203,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17226,7 +17226,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17249,7 +17249,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17272,7 +17272,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17295,7 +17295,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17318,7 +17318,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17407,7 +17407,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17422,7 +17422,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17437,7 +17437,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17460,7 +17460,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17475,7 +17475,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17490,7 +17490,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17513,7 +17513,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17528,7 +17528,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17543,7 +17543,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17566,7 +17566,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17581,7 +17581,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17596,7 +17596,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17619,7 +17619,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17634,7 +17634,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17649,7 +17649,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17672,7 +17672,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17687,7 +17687,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17702,7 +17702,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17803,7 +17803,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17826,7 +17826,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17849,7 +17849,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17872,7 +17872,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17895,7 +17895,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -17993,7 +17993,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -18016,7 +18016,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -18039,7 +18039,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -18062,7 +18062,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -18085,7 +18085,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -18108,7 +18108,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -18131,7 +18131,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -18229,7 +18229,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -18252,7 +18252,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -18275,7 +18275,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -18298,7 +18298,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -18321,7 +18321,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -18344,7 +18344,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -18367,7 +18367,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -18453,7 +18453,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -18476,7 +18476,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -18499,7 +18499,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -18522,7 +18522,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -18545,7 +18545,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -18592,7 +18592,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -18615,7 +18615,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -18638,7 +18638,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -18661,7 +18661,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -18684,7 +18684,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -18707,7 +18707,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -18805,7 +18805,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -18828,7 +18828,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -18851,7 +18851,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -18874,7 +18874,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -18897,7 +18897,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -18920,7 +18920,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -18943,7 +18943,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -19021,7 +19021,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -19044,7 +19044,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -19067,7 +19067,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -19090,7 +19090,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -19113,7 +19113,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -19230,7 +19230,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -19253,7 +19253,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -19276,7 +19276,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -19299,7 +19299,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -19322,7 +19322,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -19438,7 +19438,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -19461,7 +19461,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -19484,7 +19484,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -19507,7 +19507,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -19530,7 +19530,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -19553,7 +19553,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -19576,7 +19576,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -19651,7 +19651,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -19674,7 +19674,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -19697,7 +19697,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -19720,7 +19720,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -19743,7 +19743,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -19766,7 +19766,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -19789,7 +19789,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -19860,7 +19860,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -19883,7 +19883,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -19906,7 +19906,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -19929,7 +19929,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -19952,7 +19952,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -19975,7 +19975,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -19998,7 +19998,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -20098,7 +20098,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -20121,7 +20121,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -20144,7 +20144,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -20167,7 +20167,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -20190,7 +20190,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -20237,7 +20237,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -20260,7 +20260,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -20283,7 +20283,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -20306,7 +20306,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -20329,7 +20329,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -20352,7 +20352,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -20464,7 +20464,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -20487,7 +20487,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -20510,7 +20510,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -20533,7 +20533,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -20556,7 +20556,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -20579,7 +20579,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -20602,7 +20602,7 @@ export interface paths {
                             title: string;
                             status: number;
                             /** @enum {string} */
-                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
                             detail: string;
                             instance?: string;
                             errors?: {
@@ -20616,6 +20616,4111 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/orgs/{org}/scenarios/{scenarioId}/fair": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scenario’s FAIR analysis (null when none), its latest run and the currency of the figures */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                    scenarioId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            analysis: {
+                                /** @enum {string} */
+                                model: "product" | "compound";
+                                inputs: {
+                                    [key: string]: unknown;
+                                };
+                                controls: unknown[];
+                                iterations: number;
+                                seed: number;
+                                version: number;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                updatedBy: string;
+                            } | null;
+                            latestRun: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "scenario" | "portfolio";
+                                scenarioId: string | null;
+                                engine: string;
+                                model: ("product" | "compound") | null;
+                                iterations: number;
+                                seed: number;
+                                /** @description What was run: the analysis and drivers (a portfolio: its entries and drivers) */
+                                analysis: unknown;
+                                result: ({
+                                    engine: string;
+                                    /** @enum {string} */
+                                    model: "product" | "compound";
+                                    iterations: number;
+                                    seed: number;
+                                    /** @description Before controls */
+                                    annualLoss: {
+                                        iterations: number;
+                                        mean: number;
+                                        median: number;
+                                        p90: number;
+                                        p95: number;
+                                        p99: number;
+                                        probabilityOfLoss: number;
+                                        /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                        exceedance: {
+                                            loss: number;
+                                            probability: number;
+                                        }[];
+                                        histogram: {
+                                            edges: number[];
+                                            counts: number[];
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Loss events per year */
+                                    lossEventFrequency: {
+                                        mean: number;
+                                        median: number;
+                                        p90: number;
+                                        /** @description Chance of at least one loss event in a year (engine 0.2 and later) */
+                                        probabilityOfAny?: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Per loss event; null when no event occurred */
+                                    lossMagnitude: ({
+                                        mean: number;
+                                        median: number;
+                                        p90: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                    /** @description Mean annual loss with each input in its lowest and highest decile, largest swing first */
+                                    sensitivity: ({
+                                        factor: string;
+                                        low: number | null;
+                                        high: number | null;
+                                        swing: number | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    /** @description Each control alone */
+                                    controls: ({
+                                        name: string;
+                                        controlId: string | null;
+                                        after: {
+                                            iterations: number;
+                                            mean: number;
+                                            median: number;
+                                            p90: number;
+                                            p95: number;
+                                            p99: number;
+                                            probabilityOfLoss: number;
+                                            /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                            exceedance: {
+                                                loss: number;
+                                                probability: number;
+                                            }[];
+                                            histogram: {
+                                                edges: number[];
+                                                counts: number[];
+                                            } & {
+                                                [key: string]: unknown;
+                                            };
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        reduction: {
+                                            mean: number;
+                                            p95: number;
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        yearlyCost: number | null;
+                                        returnOnControl: number | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    allControls: ({
+                                        name: string;
+                                        controlId: string | null;
+                                        after: {
+                                            iterations: number;
+                                            mean: number;
+                                            median: number;
+                                            p90: number;
+                                            p95: number;
+                                            p99: number;
+                                            probabilityOfLoss: number;
+                                            /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                            exceedance: {
+                                                loss: number;
+                                                probability: number;
+                                            }[];
+                                            histogram: {
+                                                edges: number[];
+                                                counts: number[];
+                                            } & {
+                                                [key: string]: unknown;
+                                            };
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        reduction: {
+                                            mean: number;
+                                            p95: number;
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        yearlyCost: number | null;
+                                        returnOnControl: number | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                } & {
+                                    [key: string]: unknown;
+                                }) | ({
+                                    engine: string;
+                                    iterations: number;
+                                    seed: number;
+                                    total: {
+                                        iterations: number;
+                                        mean: number;
+                                        median: number;
+                                        p90: number;
+                                        p95: number;
+                                        p99: number;
+                                        probabilityOfLoss: number;
+                                        /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                        exceedance: {
+                                            loss: number;
+                                            probability: number;
+                                        }[];
+                                        histogram: {
+                                            edges: number[];
+                                            counts: number[];
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Chance of at least one loss event in a year, any scenario (engine 0.2 and later) */
+                                    probabilityOfLossEvent?: number;
+                                    scenarios: ({
+                                        id: string;
+                                        refId: string | null;
+                                        title: string | null;
+                                        mean: number;
+                                        p95: number;
+                                        shareOfMean: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    /** @description Drivers shared by two scenarios or more */
+                                    drivers: string[];
+                                    /** @description Where the total loss exceedance curve lies above the curve; null when the curve is not set */
+                                    appetite: ({
+                                        exceeds: boolean;
+                                        worst: ({
+                                            loss: number;
+                                            probability: number;
+                                            limit: number;
+                                        } & {
+                                            [key: string]: unknown;
+                                        }) | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                    /** @description Where the total loss exceedance curve lies above the curve; null when the curve is not set */
+                                    tolerance: ({
+                                        exceeds: boolean;
+                                        worst: ({
+                                            loss: number;
+                                            probability: number;
+                                            limit: number;
+                                        } & {
+                                            [key: string]: unknown;
+                                        }) | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                } & {
+                                    [key: string]: unknown;
+                                });
+                                durationMs: number;
+                                jobId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                            } | null;
+                            currency: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /** Save the scenario’s FAIR analysis: model, inputs, controls, iterations, seed (a bad value is a 422 naming its path, e.g. body.inputs.primaryLoss.mode) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                    scenarioId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description product: TEF × vulnerability × loss; compound: a loss event frequency and a magnitude
+                         * @enum {string}
+                         */
+                        model: "product" | "compound";
+                        /** @description ProductAnalysisInputs or CompoundAnalysisInputs (src/quant/fair/analysis.ts): distributions ({kind: pert|triangular|uniform|lognormal|constant|poisson, …}), loss split by forms, {driver: key} references */
+                        inputs: {
+                            [key: string]: unknown;
+                        };
+                        /** @description FairControl[]: name, controlId, yearlyCost, effects [{factor, reduction}] */
+                        controls?: unknown[];
+                        /** @description Simulated years, 1 to 10,000,000 (default 100,000) */
+                        iterations?: number;
+                        /** @description An integer ≥ 0; random when omitted. Same seed and inputs → the same result */
+                        seed?: number;
+                        /** @description The analysis version you read (or If-Match); omitted: last write wins */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            analysis: {
+                                /** @enum {string} */
+                                model: "product" | "compound";
+                                inputs: {
+                                    [key: string]: unknown;
+                                };
+                                controls: unknown[];
+                                iterations: number;
+                                seed: number;
+                                version: number;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                updatedBy: string;
+                            } | null;
+                            latestRun: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "scenario" | "portfolio";
+                                scenarioId: string | null;
+                                engine: string;
+                                model: ("product" | "compound") | null;
+                                iterations: number;
+                                seed: number;
+                                /** @description What was run: the analysis and drivers (a portfolio: its entries and drivers) */
+                                analysis: unknown;
+                                result: ({
+                                    engine: string;
+                                    /** @enum {string} */
+                                    model: "product" | "compound";
+                                    iterations: number;
+                                    seed: number;
+                                    /** @description Before controls */
+                                    annualLoss: {
+                                        iterations: number;
+                                        mean: number;
+                                        median: number;
+                                        p90: number;
+                                        p95: number;
+                                        p99: number;
+                                        probabilityOfLoss: number;
+                                        /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                        exceedance: {
+                                            loss: number;
+                                            probability: number;
+                                        }[];
+                                        histogram: {
+                                            edges: number[];
+                                            counts: number[];
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Loss events per year */
+                                    lossEventFrequency: {
+                                        mean: number;
+                                        median: number;
+                                        p90: number;
+                                        /** @description Chance of at least one loss event in a year (engine 0.2 and later) */
+                                        probabilityOfAny?: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Per loss event; null when no event occurred */
+                                    lossMagnitude: ({
+                                        mean: number;
+                                        median: number;
+                                        p90: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                    /** @description Mean annual loss with each input in its lowest and highest decile, largest swing first */
+                                    sensitivity: ({
+                                        factor: string;
+                                        low: number | null;
+                                        high: number | null;
+                                        swing: number | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    /** @description Each control alone */
+                                    controls: ({
+                                        name: string;
+                                        controlId: string | null;
+                                        after: {
+                                            iterations: number;
+                                            mean: number;
+                                            median: number;
+                                            p90: number;
+                                            p95: number;
+                                            p99: number;
+                                            probabilityOfLoss: number;
+                                            /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                            exceedance: {
+                                                loss: number;
+                                                probability: number;
+                                            }[];
+                                            histogram: {
+                                                edges: number[];
+                                                counts: number[];
+                                            } & {
+                                                [key: string]: unknown;
+                                            };
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        reduction: {
+                                            mean: number;
+                                            p95: number;
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        yearlyCost: number | null;
+                                        returnOnControl: number | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    allControls: ({
+                                        name: string;
+                                        controlId: string | null;
+                                        after: {
+                                            iterations: number;
+                                            mean: number;
+                                            median: number;
+                                            p90: number;
+                                            p95: number;
+                                            p99: number;
+                                            probabilityOfLoss: number;
+                                            /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                            exceedance: {
+                                                loss: number;
+                                                probability: number;
+                                            }[];
+                                            histogram: {
+                                                edges: number[];
+                                                counts: number[];
+                                            } & {
+                                                [key: string]: unknown;
+                                            };
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        reduction: {
+                                            mean: number;
+                                            p95: number;
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        yearlyCost: number | null;
+                                        returnOnControl: number | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                } & {
+                                    [key: string]: unknown;
+                                }) | ({
+                                    engine: string;
+                                    iterations: number;
+                                    seed: number;
+                                    total: {
+                                        iterations: number;
+                                        mean: number;
+                                        median: number;
+                                        p90: number;
+                                        p95: number;
+                                        p99: number;
+                                        probabilityOfLoss: number;
+                                        /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                        exceedance: {
+                                            loss: number;
+                                            probability: number;
+                                        }[];
+                                        histogram: {
+                                            edges: number[];
+                                            counts: number[];
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Chance of at least one loss event in a year, any scenario (engine 0.2 and later) */
+                                    probabilityOfLossEvent?: number;
+                                    scenarios: ({
+                                        id: string;
+                                        refId: string | null;
+                                        title: string | null;
+                                        mean: number;
+                                        p95: number;
+                                        shareOfMean: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    /** @description Drivers shared by two scenarios or more */
+                                    drivers: string[];
+                                    /** @description Where the total loss exceedance curve lies above the curve; null when the curve is not set */
+                                    appetite: ({
+                                        exceeds: boolean;
+                                        worst: ({
+                                            loss: number;
+                                            probability: number;
+                                            limit: number;
+                                        } & {
+                                            [key: string]: unknown;
+                                        }) | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                    /** @description Where the total loss exceedance curve lies above the curve; null when the curve is not set */
+                                    tolerance: ({
+                                        exceeds: boolean;
+                                        worst: ({
+                                            loss: number;
+                                            probability: number;
+                                            limit: number;
+                                        } & {
+                                            [key: string]: unknown;
+                                        }) | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                } & {
+                                    [key: string]: unknown;
+                                });
+                                durationMs: number;
+                                jobId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                            } | null;
+                            currency: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove the scenario’s FAIR analysis (its runs stay) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                    scenarioId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/scenarios/{scenarioId}/fair/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scenario’s FAIR runs, newest first, with their headline figures */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    org: string;
+                    scenarioId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Newest first */
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                iterations: number;
+                                seed: number;
+                                engine: string;
+                                mean: number | null;
+                                p95: number | null;
+                                p99: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Run the stored analysis: small runs in the request (201 with the run), large ones as a fair.simulate job (202 with the job; its result is {runId}) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                    scenarioId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Compute the tornado (which input moves the loss most)
+                         * @default true
+                         */
+                        sensitivity?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Set when it ran in the request (201) */
+                            run: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "scenario" | "portfolio";
+                                scenarioId: string | null;
+                                engine: string;
+                                model: ("product" | "compound") | null;
+                                iterations: number;
+                                seed: number;
+                                /** @description What was run: the analysis and drivers (a portfolio: its entries and drivers) */
+                                analysis: unknown;
+                                result: ({
+                                    engine: string;
+                                    /** @enum {string} */
+                                    model: "product" | "compound";
+                                    iterations: number;
+                                    seed: number;
+                                    /** @description Before controls */
+                                    annualLoss: {
+                                        iterations: number;
+                                        mean: number;
+                                        median: number;
+                                        p90: number;
+                                        p95: number;
+                                        p99: number;
+                                        probabilityOfLoss: number;
+                                        /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                        exceedance: {
+                                            loss: number;
+                                            probability: number;
+                                        }[];
+                                        histogram: {
+                                            edges: number[];
+                                            counts: number[];
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Loss events per year */
+                                    lossEventFrequency: {
+                                        mean: number;
+                                        median: number;
+                                        p90: number;
+                                        /** @description Chance of at least one loss event in a year (engine 0.2 and later) */
+                                        probabilityOfAny?: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Per loss event; null when no event occurred */
+                                    lossMagnitude: ({
+                                        mean: number;
+                                        median: number;
+                                        p90: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                    /** @description Mean annual loss with each input in its lowest and highest decile, largest swing first */
+                                    sensitivity: ({
+                                        factor: string;
+                                        low: number | null;
+                                        high: number | null;
+                                        swing: number | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    /** @description Each control alone */
+                                    controls: ({
+                                        name: string;
+                                        controlId: string | null;
+                                        after: {
+                                            iterations: number;
+                                            mean: number;
+                                            median: number;
+                                            p90: number;
+                                            p95: number;
+                                            p99: number;
+                                            probabilityOfLoss: number;
+                                            /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                            exceedance: {
+                                                loss: number;
+                                                probability: number;
+                                            }[];
+                                            histogram: {
+                                                edges: number[];
+                                                counts: number[];
+                                            } & {
+                                                [key: string]: unknown;
+                                            };
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        reduction: {
+                                            mean: number;
+                                            p95: number;
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        yearlyCost: number | null;
+                                        returnOnControl: number | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    allControls: ({
+                                        name: string;
+                                        controlId: string | null;
+                                        after: {
+                                            iterations: number;
+                                            mean: number;
+                                            median: number;
+                                            p90: number;
+                                            p95: number;
+                                            p99: number;
+                                            probabilityOfLoss: number;
+                                            /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                            exceedance: {
+                                                loss: number;
+                                                probability: number;
+                                            }[];
+                                            histogram: {
+                                                edges: number[];
+                                                counts: number[];
+                                            } & {
+                                                [key: string]: unknown;
+                                            };
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        reduction: {
+                                            mean: number;
+                                            p95: number;
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        yearlyCost: number | null;
+                                        returnOnControl: number | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                } & {
+                                    [key: string]: unknown;
+                                }) | ({
+                                    engine: string;
+                                    iterations: number;
+                                    seed: number;
+                                    total: {
+                                        iterations: number;
+                                        mean: number;
+                                        median: number;
+                                        p90: number;
+                                        p95: number;
+                                        p99: number;
+                                        probabilityOfLoss: number;
+                                        /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                        exceedance: {
+                                            loss: number;
+                                            probability: number;
+                                        }[];
+                                        histogram: {
+                                            edges: number[];
+                                            counts: number[];
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Chance of at least one loss event in a year, any scenario (engine 0.2 and later) */
+                                    probabilityOfLossEvent?: number;
+                                    scenarios: ({
+                                        id: string;
+                                        refId: string | null;
+                                        title: string | null;
+                                        mean: number;
+                                        p95: number;
+                                        shareOfMean: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    /** @description Drivers shared by two scenarios or more */
+                                    drivers: string[];
+                                    /** @description Where the total loss exceedance curve lies above the curve; null when the curve is not set */
+                                    appetite: ({
+                                        exceeds: boolean;
+                                        worst: ({
+                                            loss: number;
+                                            probability: number;
+                                            limit: number;
+                                        } & {
+                                            [key: string]: unknown;
+                                        }) | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                    /** @description Where the total loss exceedance curve lies above the curve; null when the curve is not set */
+                                    tolerance: ({
+                                        exceeds: boolean;
+                                        worst: ({
+                                            loss: number;
+                                            probability: number;
+                                            limit: number;
+                                        } & {
+                                            [key: string]: unknown;
+                                        }) | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                } & {
+                                    [key: string]: unknown;
+                                });
+                                durationMs: number;
+                                jobId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                            } | null;
+                            /** @description Set when it was queued (202): kind fair.simulate; its result is {runId} */
+                            job: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                /** @enum {string} */
+                                status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                                progress: {
+                                    done: number;
+                                    total: number | null;
+                                };
+                                result: unknown | null;
+                                error: string | null;
+                                attempts: number;
+                                createdBy: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                startedAt: string | null;
+                                finishedAt: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Set when it ran in the request (201) */
+                            run: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "scenario" | "portfolio";
+                                scenarioId: string | null;
+                                engine: string;
+                                model: ("product" | "compound") | null;
+                                iterations: number;
+                                seed: number;
+                                /** @description What was run: the analysis and drivers (a portfolio: its entries and drivers) */
+                                analysis: unknown;
+                                result: ({
+                                    engine: string;
+                                    /** @enum {string} */
+                                    model: "product" | "compound";
+                                    iterations: number;
+                                    seed: number;
+                                    /** @description Before controls */
+                                    annualLoss: {
+                                        iterations: number;
+                                        mean: number;
+                                        median: number;
+                                        p90: number;
+                                        p95: number;
+                                        p99: number;
+                                        probabilityOfLoss: number;
+                                        /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                        exceedance: {
+                                            loss: number;
+                                            probability: number;
+                                        }[];
+                                        histogram: {
+                                            edges: number[];
+                                            counts: number[];
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Loss events per year */
+                                    lossEventFrequency: {
+                                        mean: number;
+                                        median: number;
+                                        p90: number;
+                                        /** @description Chance of at least one loss event in a year (engine 0.2 and later) */
+                                        probabilityOfAny?: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Per loss event; null when no event occurred */
+                                    lossMagnitude: ({
+                                        mean: number;
+                                        median: number;
+                                        p90: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                    /** @description Mean annual loss with each input in its lowest and highest decile, largest swing first */
+                                    sensitivity: ({
+                                        factor: string;
+                                        low: number | null;
+                                        high: number | null;
+                                        swing: number | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    /** @description Each control alone */
+                                    controls: ({
+                                        name: string;
+                                        controlId: string | null;
+                                        after: {
+                                            iterations: number;
+                                            mean: number;
+                                            median: number;
+                                            p90: number;
+                                            p95: number;
+                                            p99: number;
+                                            probabilityOfLoss: number;
+                                            /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                            exceedance: {
+                                                loss: number;
+                                                probability: number;
+                                            }[];
+                                            histogram: {
+                                                edges: number[];
+                                                counts: number[];
+                                            } & {
+                                                [key: string]: unknown;
+                                            };
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        reduction: {
+                                            mean: number;
+                                            p95: number;
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        yearlyCost: number | null;
+                                        returnOnControl: number | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    allControls: ({
+                                        name: string;
+                                        controlId: string | null;
+                                        after: {
+                                            iterations: number;
+                                            mean: number;
+                                            median: number;
+                                            p90: number;
+                                            p95: number;
+                                            p99: number;
+                                            probabilityOfLoss: number;
+                                            /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                            exceedance: {
+                                                loss: number;
+                                                probability: number;
+                                            }[];
+                                            histogram: {
+                                                edges: number[];
+                                                counts: number[];
+                                            } & {
+                                                [key: string]: unknown;
+                                            };
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        reduction: {
+                                            mean: number;
+                                            p95: number;
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        yearlyCost: number | null;
+                                        returnOnControl: number | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                } & {
+                                    [key: string]: unknown;
+                                }) | ({
+                                    engine: string;
+                                    iterations: number;
+                                    seed: number;
+                                    total: {
+                                        iterations: number;
+                                        mean: number;
+                                        median: number;
+                                        p90: number;
+                                        p95: number;
+                                        p99: number;
+                                        probabilityOfLoss: number;
+                                        /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                        exceedance: {
+                                            loss: number;
+                                            probability: number;
+                                        }[];
+                                        histogram: {
+                                            edges: number[];
+                                            counts: number[];
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Chance of at least one loss event in a year, any scenario (engine 0.2 and later) */
+                                    probabilityOfLossEvent?: number;
+                                    scenarios: ({
+                                        id: string;
+                                        refId: string | null;
+                                        title: string | null;
+                                        mean: number;
+                                        p95: number;
+                                        shareOfMean: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    /** @description Drivers shared by two scenarios or more */
+                                    drivers: string[];
+                                    /** @description Where the total loss exceedance curve lies above the curve; null when the curve is not set */
+                                    appetite: ({
+                                        exceeds: boolean;
+                                        worst: ({
+                                            loss: number;
+                                            probability: number;
+                                            limit: number;
+                                        } & {
+                                            [key: string]: unknown;
+                                        }) | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                    /** @description Where the total loss exceedance curve lies above the curve; null when the curve is not set */
+                                    tolerance: ({
+                                        exceeds: boolean;
+                                        worst: ({
+                                            loss: number;
+                                            probability: number;
+                                            limit: number;
+                                        } & {
+                                            [key: string]: unknown;
+                                        }) | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                } & {
+                                    [key: string]: unknown;
+                                });
+                                durationMs: number;
+                                jobId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                            } | null;
+                            /** @description Set when it was queued (202): kind fair.simulate; its result is {runId} */
+                            job: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                /** @enum {string} */
+                                status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                                progress: {
+                                    done: number;
+                                    total: number | null;
+                                };
+                                result: unknown | null;
+                                error: string | null;
+                                attempts: number;
+                                createdBy: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                startedAt: string | null;
+                                finishedAt: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/fair-runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A FAIR run: what was run (analysis, drivers, engine, seed, iterations) and its result */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                    runId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "scenario" | "portfolio";
+                            scenarioId: string | null;
+                            engine: string;
+                            model: ("product" | "compound") | null;
+                            iterations: number;
+                            seed: number;
+                            /** @description What was run: the analysis and drivers (a portfolio: its entries and drivers) */
+                            analysis: unknown;
+                            result: ({
+                                engine: string;
+                                /** @enum {string} */
+                                model: "product" | "compound";
+                                iterations: number;
+                                seed: number;
+                                /** @description Before controls */
+                                annualLoss: {
+                                    iterations: number;
+                                    mean: number;
+                                    median: number;
+                                    p90: number;
+                                    p95: number;
+                                    p99: number;
+                                    probabilityOfLoss: number;
+                                    /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                    exceedance: {
+                                        loss: number;
+                                        probability: number;
+                                    }[];
+                                    histogram: {
+                                        edges: number[];
+                                        counts: number[];
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Loss events per year */
+                                lossEventFrequency: {
+                                    mean: number;
+                                    median: number;
+                                    p90: number;
+                                    /** @description Chance of at least one loss event in a year (engine 0.2 and later) */
+                                    probabilityOfAny?: number;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Per loss event; null when no event occurred */
+                                lossMagnitude: ({
+                                    mean: number;
+                                    median: number;
+                                    p90: number;
+                                } & {
+                                    [key: string]: unknown;
+                                }) | null;
+                                /** @description Mean annual loss with each input in its lowest and highest decile, largest swing first */
+                                sensitivity: ({
+                                    factor: string;
+                                    low: number | null;
+                                    high: number | null;
+                                    swing: number | null;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                /** @description Each control alone */
+                                controls: ({
+                                    name: string;
+                                    controlId: string | null;
+                                    after: {
+                                        iterations: number;
+                                        mean: number;
+                                        median: number;
+                                        p90: number;
+                                        p95: number;
+                                        p99: number;
+                                        probabilityOfLoss: number;
+                                        /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                        exceedance: {
+                                            loss: number;
+                                            probability: number;
+                                        }[];
+                                        histogram: {
+                                            edges: number[];
+                                            counts: number[];
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    reduction: {
+                                        mean: number;
+                                        p95: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    yearlyCost: number | null;
+                                    returnOnControl: number | null;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                allControls: ({
+                                    name: string;
+                                    controlId: string | null;
+                                    after: {
+                                        iterations: number;
+                                        mean: number;
+                                        median: number;
+                                        p90: number;
+                                        p95: number;
+                                        p99: number;
+                                        probabilityOfLoss: number;
+                                        /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                        exceedance: {
+                                            loss: number;
+                                            probability: number;
+                                        }[];
+                                        histogram: {
+                                            edges: number[];
+                                            counts: number[];
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    reduction: {
+                                        mean: number;
+                                        p95: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    yearlyCost: number | null;
+                                    returnOnControl: number | null;
+                                } & {
+                                    [key: string]: unknown;
+                                }) | null;
+                            } & {
+                                [key: string]: unknown;
+                            }) | ({
+                                engine: string;
+                                iterations: number;
+                                seed: number;
+                                total: {
+                                    iterations: number;
+                                    mean: number;
+                                    median: number;
+                                    p90: number;
+                                    p95: number;
+                                    p99: number;
+                                    probabilityOfLoss: number;
+                                    /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                    exceedance: {
+                                        loss: number;
+                                        probability: number;
+                                    }[];
+                                    histogram: {
+                                        edges: number[];
+                                        counts: number[];
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Chance of at least one loss event in a year, any scenario (engine 0.2 and later) */
+                                probabilityOfLossEvent?: number;
+                                scenarios: ({
+                                    id: string;
+                                    refId: string | null;
+                                    title: string | null;
+                                    mean: number;
+                                    p95: number;
+                                    shareOfMean: number;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                /** @description Drivers shared by two scenarios or more */
+                                drivers: string[];
+                                /** @description Where the total loss exceedance curve lies above the curve; null when the curve is not set */
+                                appetite: ({
+                                    exceeds: boolean;
+                                    worst: ({
+                                        loss: number;
+                                        probability: number;
+                                        limit: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                } & {
+                                    [key: string]: unknown;
+                                }) | null;
+                                /** @description Where the total loss exceedance curve lies above the curve; null when the curve is not set */
+                                tolerance: ({
+                                    exceeds: boolean;
+                                    worst: ({
+                                        loss: number;
+                                        probability: number;
+                                        limit: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                } & {
+                                    [key: string]: unknown;
+                                }) | null;
+                            } & {
+                                [key: string]: unknown;
+                            });
+                            durationMs: number;
+                            jobId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/scenarios/{scenarioId}/fair/apply-rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set the inherent, current or target rating from a run: loss event frequency onto the likelihood bands, loss magnitude onto the monetary bands */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                    scenarioId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description A run of this scenario
+                         */
+                        runId: string;
+                        /** @enum {string} */
+                        rating: "inherent" | "current" | "target";
+                        /** @description The scenario version you read (or If-Match); omitted: the current one */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            refId: string;
+                            title: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            approach: "event-based" | "asset-based";
+                            /** @enum {string} */
+                            status: "identified" | "assessed" | "in-treatment" | "treated" | "accepted" | "closed";
+                            owner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                email: string;
+                            } | null;
+                            criteria: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description The version the ratings use */
+                                version: number;
+                                /** @description The set’s current version (re-base with useLatestCriteria) */
+                                latestVersion: number;
+                            };
+                            riskSource: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                category: string | null;
+                            } | null;
+                            desiredEndState: string | null;
+                            path: {
+                                position: number;
+                                /** @enum {string} */
+                                type: "asset" | "external-org";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description The asset kind, or "organization" */
+                                kind: string;
+                                note: string | null;
+                            }[];
+                            assets: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: string;
+                                criticality: number;
+                            }[];
+                            threats: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: string;
+                                externalId: string | null;
+                            }[];
+                            vulnerabilities: {
+                                /** Format: uuid */
+                                id: string;
+                                cveId: string | null;
+                                title: string;
+                                cvssScore: number | null;
+                                cvssSeverity: string | null;
+                                /** @description In the organization’s copy of the CISA KEV catalogue */
+                                knownExploited: boolean;
+                            }[];
+                            existingControls: {
+                                /** Format: uuid */
+                                id: string;
+                                refId: string | null;
+                                title: string;
+                                /** @enum {string} */
+                                status: "planned" | "in-progress" | "implemented" | "verified";
+                                owner: string | null;
+                                dueDate: string | null;
+                                overdue: boolean;
+                                effectiveness: number | null;
+                            }[];
+                            inherent: {
+                                likelihood: number;
+                                consequence: number;
+                                /** @description Risk level from the matrix of the scenario’s criteria version */
+                                level: number;
+                                likelihoodName: string;
+                                consequenceName: string;
+                                levelName: string;
+                                colour: string;
+                            } | null;
+                            current: {
+                                likelihood: number;
+                                consequence: number;
+                                /** @description Risk level from the matrix of the scenario’s criteria version */
+                                level: number;
+                                likelihoodName: string;
+                                consequenceName: string;
+                                levelName: string;
+                                colour: string;
+                            } | null;
+                            target: {
+                                likelihood: number;
+                                consequence: number;
+                                /** @description Risk level from the matrix of the scenario’s criteria version */
+                                level: number;
+                                likelihoodName: string;
+                                consequenceName: string;
+                                levelName: string;
+                                colour: string;
+                            } | null;
+                            /** @description Current moved towards target as the plan’s controls are put in place */
+                            residual: {
+                                likelihood: number;
+                                consequence: number;
+                                /** @description Risk level from the matrix of the scenario’s criteria version */
+                                level: number;
+                                likelihoodName: string;
+                                consequenceName: string;
+                                levelName: string;
+                                colour: string;
+                            } | null;
+                            rationale: {
+                                inherent?: string;
+                                current?: string;
+                                target?: string;
+                            };
+                            strengthOfKnowledge: ("low" | "medium" | "high") | null;
+                            evaluation: ("acceptable" | "to-treat") | null;
+                            treatment: {
+                                /** @enum {string} */
+                                option: "avoid" | "modify" | "share" | "retain";
+                                justification: string | null;
+                                plannedControls: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    refId: string | null;
+                                    title: string;
+                                    /** @enum {string} */
+                                    status: "planned" | "in-progress" | "implemented" | "verified";
+                                    owner: string | null;
+                                    dueDate: string | null;
+                                    overdue: boolean;
+                                    effectiveness: number | null;
+                                }[];
+                                progress: {
+                                    planned: number;
+                                    inPlace: number;
+                                    percent: number;
+                                };
+                            } | null;
+                            /** @description The newest acceptance not withdrawn (see expired) */
+                            acceptance: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The residual risk level accepted */
+                                level: number;
+                                levelName: string;
+                                criteriaVersion: number;
+                                acceptedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    label: string;
+                                };
+                                /**
+                                 * @description The rule that gave the authority: risk-owner or role
+                                 * @enum {string}
+                                 */
+                                authority: "risk-owner" | "role";
+                                justification: string;
+                                conditions: string | null;
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description Valid through this day
+                                 */
+                                expiresOn: string;
+                                withdrawnAt: string | null;
+                                withdrawnBy: string | null;
+                                /** @description expiresOn has passed */
+                                expired: boolean;
+                                /** @description The newest acceptance not withdrawn, and not expired */
+                                inForce: boolean;
+                            } | null;
+                            acceptanceExpired: boolean;
+                            reviewDue: string | null;
+                            reviewOverdue: boolean;
+                            lastReviewedAt: string | null;
+                            suggestion: {
+                                /** @description The assets named */
+                                ownAssets: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    confidentiality: number | null;
+                                    integrity: number | null;
+                                    availability: number | null;
+                                }[];
+                                /** @description Primary assets in the blast radius of those named (from the dependency graph), nearest first */
+                                primaryAssets: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    confidentiality: number | null;
+                                    integrity: number | null;
+                                    availability: number | null;
+                                    /** @description Hops from the nearest asset or organization named */
+                                    distance: number;
+                                    /**
+                                     * Format: uuid
+                                     * @description That asset or organization
+                                     */
+                                    reachedFrom: string;
+                                }[];
+                                /** @description The highest CIA requirement among all those assets; null when none is set */
+                                highestRequirement: {
+                                    level: number;
+                                    levelName: string;
+                                    /** @enum {string} */
+                                    property: "confidentiality" | "integrity" | "availability";
+                                    /** Format: uuid */
+                                    assetId: string;
+                                } | null;
+                                /** @description The suggested consequence on the criteria’s scale */
+                                consequence: {
+                                    index: number;
+                                    name: string;
+                                } | null;
+                                /** @description How the requirement was mapped onto the consequence scale */
+                                mapping: string;
+                                /** @description true when a blast radius was too large to follow whole */
+                                truncated: boolean;
+                            };
+                            tags: string[];
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/fair-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** FAIR settings: currency, appetite and tolerance curves, shared drivers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currency: string | null;
+                            appetite: {
+                                loss: number;
+                                probability: number;
+                            }[];
+                            tolerance: {
+                                loss: number;
+                                probability: number;
+                            }[];
+                            drivers: {
+                                key: string;
+                                name: string;
+                                description: string | null;
+                                distribution: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            updatedAt: string | null;
+                            updatedBy: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /** Change the FAIR settings (omitted fields keep; drivers replace the list: removing one an analysis names is a 409) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currency?: string | null;
+                        /** @description Loss exceedance points the organization accepts */
+                        appetite?: {
+                            /** @description Annual loss, in the settings’ currency */
+                            loss: number;
+                            /** @description Probability that a year’s loss reaches it (0–1) */
+                            probability: number;
+                        }[];
+                        /** @description Loss exceedance points it will not go beyond */
+                        tolerance?: {
+                            /** @description Annual loss, in the settings’ currency */
+                            loss: number;
+                            /** @description Probability that a year’s loss reaches it (0–1) */
+                            probability: number;
+                        }[];
+                        /** @description The whole list; a driver a stored analysis names cannot be removed */
+                        drivers?: {
+                            key: string;
+                            name: string;
+                            /** @default null */
+                            description?: string | null;
+                            /** @description A distribution, checked by the engine */
+                            distribution: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currency: string | null;
+                            appetite: {
+                                loss: number;
+                                probability: number;
+                            }[];
+                            tolerance: {
+                                loss: number;
+                                probability: number;
+                            }[];
+                            drivers: {
+                                key: string;
+                                name: string;
+                                description: string | null;
+                                distribution: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            updatedAt: string | null;
+                            updatedBy: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/fair/portfolio-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run scenarios together (default: every one with an analysis): total loss, shares, against appetite and tolerance (201 inline, 202 as a job) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Default: every scenario with an analysis */
+                        scenarioIds?: string[];
+                        /** @description Default 100,000 */
+                        iterations?: number;
+                        /** @description Random when omitted */
+                        seed?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Set when it ran in the request (201) */
+                            run: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "scenario" | "portfolio";
+                                scenarioId: string | null;
+                                engine: string;
+                                model: ("product" | "compound") | null;
+                                iterations: number;
+                                seed: number;
+                                /** @description What was run: the analysis and drivers (a portfolio: its entries and drivers) */
+                                analysis: unknown;
+                                result: ({
+                                    engine: string;
+                                    /** @enum {string} */
+                                    model: "product" | "compound";
+                                    iterations: number;
+                                    seed: number;
+                                    /** @description Before controls */
+                                    annualLoss: {
+                                        iterations: number;
+                                        mean: number;
+                                        median: number;
+                                        p90: number;
+                                        p95: number;
+                                        p99: number;
+                                        probabilityOfLoss: number;
+                                        /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                        exceedance: {
+                                            loss: number;
+                                            probability: number;
+                                        }[];
+                                        histogram: {
+                                            edges: number[];
+                                            counts: number[];
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Loss events per year */
+                                    lossEventFrequency: {
+                                        mean: number;
+                                        median: number;
+                                        p90: number;
+                                        /** @description Chance of at least one loss event in a year (engine 0.2 and later) */
+                                        probabilityOfAny?: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Per loss event; null when no event occurred */
+                                    lossMagnitude: ({
+                                        mean: number;
+                                        median: number;
+                                        p90: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                    /** @description Mean annual loss with each input in its lowest and highest decile, largest swing first */
+                                    sensitivity: ({
+                                        factor: string;
+                                        low: number | null;
+                                        high: number | null;
+                                        swing: number | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    /** @description Each control alone */
+                                    controls: ({
+                                        name: string;
+                                        controlId: string | null;
+                                        after: {
+                                            iterations: number;
+                                            mean: number;
+                                            median: number;
+                                            p90: number;
+                                            p95: number;
+                                            p99: number;
+                                            probabilityOfLoss: number;
+                                            /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                            exceedance: {
+                                                loss: number;
+                                                probability: number;
+                                            }[];
+                                            histogram: {
+                                                edges: number[];
+                                                counts: number[];
+                                            } & {
+                                                [key: string]: unknown;
+                                            };
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        reduction: {
+                                            mean: number;
+                                            p95: number;
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        yearlyCost: number | null;
+                                        returnOnControl: number | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    allControls: ({
+                                        name: string;
+                                        controlId: string | null;
+                                        after: {
+                                            iterations: number;
+                                            mean: number;
+                                            median: number;
+                                            p90: number;
+                                            p95: number;
+                                            p99: number;
+                                            probabilityOfLoss: number;
+                                            /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                            exceedance: {
+                                                loss: number;
+                                                probability: number;
+                                            }[];
+                                            histogram: {
+                                                edges: number[];
+                                                counts: number[];
+                                            } & {
+                                                [key: string]: unknown;
+                                            };
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        reduction: {
+                                            mean: number;
+                                            p95: number;
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        yearlyCost: number | null;
+                                        returnOnControl: number | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                } & {
+                                    [key: string]: unknown;
+                                }) | ({
+                                    engine: string;
+                                    iterations: number;
+                                    seed: number;
+                                    total: {
+                                        iterations: number;
+                                        mean: number;
+                                        median: number;
+                                        p90: number;
+                                        p95: number;
+                                        p99: number;
+                                        probabilityOfLoss: number;
+                                        /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                        exceedance: {
+                                            loss: number;
+                                            probability: number;
+                                        }[];
+                                        histogram: {
+                                            edges: number[];
+                                            counts: number[];
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Chance of at least one loss event in a year, any scenario (engine 0.2 and later) */
+                                    probabilityOfLossEvent?: number;
+                                    scenarios: ({
+                                        id: string;
+                                        refId: string | null;
+                                        title: string | null;
+                                        mean: number;
+                                        p95: number;
+                                        shareOfMean: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    /** @description Drivers shared by two scenarios or more */
+                                    drivers: string[];
+                                    /** @description Where the total loss exceedance curve lies above the curve; null when the curve is not set */
+                                    appetite: ({
+                                        exceeds: boolean;
+                                        worst: ({
+                                            loss: number;
+                                            probability: number;
+                                            limit: number;
+                                        } & {
+                                            [key: string]: unknown;
+                                        }) | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                    /** @description Where the total loss exceedance curve lies above the curve; null when the curve is not set */
+                                    tolerance: ({
+                                        exceeds: boolean;
+                                        worst: ({
+                                            loss: number;
+                                            probability: number;
+                                            limit: number;
+                                        } & {
+                                            [key: string]: unknown;
+                                        }) | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                } & {
+                                    [key: string]: unknown;
+                                });
+                                durationMs: number;
+                                jobId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                            } | null;
+                            /** @description Set when it was queued (202): kind fair.simulate; its result is {runId} */
+                            job: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                /** @enum {string} */
+                                status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                                progress: {
+                                    done: number;
+                                    total: number | null;
+                                };
+                                result: unknown | null;
+                                error: string | null;
+                                attempts: number;
+                                createdBy: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                startedAt: string | null;
+                                finishedAt: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Set when it ran in the request (201) */
+                            run: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "scenario" | "portfolio";
+                                scenarioId: string | null;
+                                engine: string;
+                                model: ("product" | "compound") | null;
+                                iterations: number;
+                                seed: number;
+                                /** @description What was run: the analysis and drivers (a portfolio: its entries and drivers) */
+                                analysis: unknown;
+                                result: ({
+                                    engine: string;
+                                    /** @enum {string} */
+                                    model: "product" | "compound";
+                                    iterations: number;
+                                    seed: number;
+                                    /** @description Before controls */
+                                    annualLoss: {
+                                        iterations: number;
+                                        mean: number;
+                                        median: number;
+                                        p90: number;
+                                        p95: number;
+                                        p99: number;
+                                        probabilityOfLoss: number;
+                                        /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                        exceedance: {
+                                            loss: number;
+                                            probability: number;
+                                        }[];
+                                        histogram: {
+                                            edges: number[];
+                                            counts: number[];
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Loss events per year */
+                                    lossEventFrequency: {
+                                        mean: number;
+                                        median: number;
+                                        p90: number;
+                                        /** @description Chance of at least one loss event in a year (engine 0.2 and later) */
+                                        probabilityOfAny?: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Per loss event; null when no event occurred */
+                                    lossMagnitude: ({
+                                        mean: number;
+                                        median: number;
+                                        p90: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                    /** @description Mean annual loss with each input in its lowest and highest decile, largest swing first */
+                                    sensitivity: ({
+                                        factor: string;
+                                        low: number | null;
+                                        high: number | null;
+                                        swing: number | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    /** @description Each control alone */
+                                    controls: ({
+                                        name: string;
+                                        controlId: string | null;
+                                        after: {
+                                            iterations: number;
+                                            mean: number;
+                                            median: number;
+                                            p90: number;
+                                            p95: number;
+                                            p99: number;
+                                            probabilityOfLoss: number;
+                                            /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                            exceedance: {
+                                                loss: number;
+                                                probability: number;
+                                            }[];
+                                            histogram: {
+                                                edges: number[];
+                                                counts: number[];
+                                            } & {
+                                                [key: string]: unknown;
+                                            };
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        reduction: {
+                                            mean: number;
+                                            p95: number;
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        yearlyCost: number | null;
+                                        returnOnControl: number | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    allControls: ({
+                                        name: string;
+                                        controlId: string | null;
+                                        after: {
+                                            iterations: number;
+                                            mean: number;
+                                            median: number;
+                                            p90: number;
+                                            p95: number;
+                                            p99: number;
+                                            probabilityOfLoss: number;
+                                            /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                            exceedance: {
+                                                loss: number;
+                                                probability: number;
+                                            }[];
+                                            histogram: {
+                                                edges: number[];
+                                                counts: number[];
+                                            } & {
+                                                [key: string]: unknown;
+                                            };
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        reduction: {
+                                            mean: number;
+                                            p95: number;
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        yearlyCost: number | null;
+                                        returnOnControl: number | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                } & {
+                                    [key: string]: unknown;
+                                }) | ({
+                                    engine: string;
+                                    iterations: number;
+                                    seed: number;
+                                    total: {
+                                        iterations: number;
+                                        mean: number;
+                                        median: number;
+                                        p90: number;
+                                        p95: number;
+                                        p99: number;
+                                        probabilityOfLoss: number;
+                                        /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                        exceedance: {
+                                            loss: number;
+                                            probability: number;
+                                        }[];
+                                        histogram: {
+                                            edges: number[];
+                                            counts: number[];
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Chance of at least one loss event in a year, any scenario (engine 0.2 and later) */
+                                    probabilityOfLossEvent?: number;
+                                    scenarios: ({
+                                        id: string;
+                                        refId: string | null;
+                                        title: string | null;
+                                        mean: number;
+                                        p95: number;
+                                        shareOfMean: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    /** @description Drivers shared by two scenarios or more */
+                                    drivers: string[];
+                                    /** @description Where the total loss exceedance curve lies above the curve; null when the curve is not set */
+                                    appetite: ({
+                                        exceeds: boolean;
+                                        worst: ({
+                                            loss: number;
+                                            probability: number;
+                                            limit: number;
+                                        } & {
+                                            [key: string]: unknown;
+                                        }) | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                    /** @description Where the total loss exceedance curve lies above the curve; null when the curve is not set */
+                                    tolerance: ({
+                                        exceeds: boolean;
+                                        worst: ({
+                                            loss: number;
+                                            probability: number;
+                                            limit: number;
+                                        } & {
+                                            [key: string]: unknown;
+                                        }) | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                } & {
+                                    [key: string]: unknown;
+                                });
+                                durationMs: number;
+                                jobId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                            } | null;
+                            /** @description Set when it was queued (202): kind fair.simulate; its result is {runId} */
+                            job: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                /** @enum {string} */
+                                status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                                progress: {
+                                    done: number;
+                                    total: number | null;
+                                };
+                                result: unknown | null;
+                                error: string | null;
+                                attempts: number;
+                                createdBy: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                startedAt: string | null;
+                                finishedAt: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/fair/portfolio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest portfolio run, the settings, and each scenario with an analysis and its latest annual loss mean */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            latestRun: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "scenario" | "portfolio";
+                                scenarioId: string | null;
+                                engine: string;
+                                model: ("product" | "compound") | null;
+                                iterations: number;
+                                seed: number;
+                                /** @description What was run: the analysis and drivers (a portfolio: its entries and drivers) */
+                                analysis: unknown;
+                                result: ({
+                                    engine: string;
+                                    /** @enum {string} */
+                                    model: "product" | "compound";
+                                    iterations: number;
+                                    seed: number;
+                                    /** @description Before controls */
+                                    annualLoss: {
+                                        iterations: number;
+                                        mean: number;
+                                        median: number;
+                                        p90: number;
+                                        p95: number;
+                                        p99: number;
+                                        probabilityOfLoss: number;
+                                        /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                        exceedance: {
+                                            loss: number;
+                                            probability: number;
+                                        }[];
+                                        histogram: {
+                                            edges: number[];
+                                            counts: number[];
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Loss events per year */
+                                    lossEventFrequency: {
+                                        mean: number;
+                                        median: number;
+                                        p90: number;
+                                        /** @description Chance of at least one loss event in a year (engine 0.2 and later) */
+                                        probabilityOfAny?: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Per loss event; null when no event occurred */
+                                    lossMagnitude: ({
+                                        mean: number;
+                                        median: number;
+                                        p90: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                    /** @description Mean annual loss with each input in its lowest and highest decile, largest swing first */
+                                    sensitivity: ({
+                                        factor: string;
+                                        low: number | null;
+                                        high: number | null;
+                                        swing: number | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    /** @description Each control alone */
+                                    controls: ({
+                                        name: string;
+                                        controlId: string | null;
+                                        after: {
+                                            iterations: number;
+                                            mean: number;
+                                            median: number;
+                                            p90: number;
+                                            p95: number;
+                                            p99: number;
+                                            probabilityOfLoss: number;
+                                            /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                            exceedance: {
+                                                loss: number;
+                                                probability: number;
+                                            }[];
+                                            histogram: {
+                                                edges: number[];
+                                                counts: number[];
+                                            } & {
+                                                [key: string]: unknown;
+                                            };
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        reduction: {
+                                            mean: number;
+                                            p95: number;
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        yearlyCost: number | null;
+                                        returnOnControl: number | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    allControls: ({
+                                        name: string;
+                                        controlId: string | null;
+                                        after: {
+                                            iterations: number;
+                                            mean: number;
+                                            median: number;
+                                            p90: number;
+                                            p95: number;
+                                            p99: number;
+                                            probabilityOfLoss: number;
+                                            /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                            exceedance: {
+                                                loss: number;
+                                                probability: number;
+                                            }[];
+                                            histogram: {
+                                                edges: number[];
+                                                counts: number[];
+                                            } & {
+                                                [key: string]: unknown;
+                                            };
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        reduction: {
+                                            mean: number;
+                                            p95: number;
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        yearlyCost: number | null;
+                                        returnOnControl: number | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                } & {
+                                    [key: string]: unknown;
+                                }) | ({
+                                    engine: string;
+                                    iterations: number;
+                                    seed: number;
+                                    total: {
+                                        iterations: number;
+                                        mean: number;
+                                        median: number;
+                                        p90: number;
+                                        p95: number;
+                                        p99: number;
+                                        probabilityOfLoss: number;
+                                        /** @description Loss exceedance curve: P(annual loss ≥ loss) */
+                                        exceedance: {
+                                            loss: number;
+                                            probability: number;
+                                        }[];
+                                        histogram: {
+                                            edges: number[];
+                                            counts: number[];
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Chance of at least one loss event in a year, any scenario (engine 0.2 and later) */
+                                    probabilityOfLossEvent?: number;
+                                    scenarios: ({
+                                        id: string;
+                                        refId: string | null;
+                                        title: string | null;
+                                        mean: number;
+                                        p95: number;
+                                        shareOfMean: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    /** @description Drivers shared by two scenarios or more */
+                                    drivers: string[];
+                                    /** @description Where the total loss exceedance curve lies above the curve; null when the curve is not set */
+                                    appetite: ({
+                                        exceeds: boolean;
+                                        worst: ({
+                                            loss: number;
+                                            probability: number;
+                                            limit: number;
+                                        } & {
+                                            [key: string]: unknown;
+                                        }) | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                    /** @description Where the total loss exceedance curve lies above the curve; null when the curve is not set */
+                                    tolerance: ({
+                                        exceeds: boolean;
+                                        worst: ({
+                                            loss: number;
+                                            probability: number;
+                                            limit: number;
+                                        } & {
+                                            [key: string]: unknown;
+                                        }) | null;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                } & {
+                                    [key: string]: unknown;
+                                });
+                                durationMs: number;
+                                jobId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                            } | null;
+                            settings: {
+                                currency: string | null;
+                                appetite: {
+                                    loss: number;
+                                    probability: number;
+                                }[];
+                                tolerance: {
+                                    loss: number;
+                                    probability: number;
+                                }[];
+                                drivers: {
+                                    key: string;
+                                    name: string;
+                                    description: string | null;
+                                    distribution: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                                updatedAt: string | null;
+                                updatedBy: string | null;
+                            };
+                            scenarios: {
+                                /** Format: uuid */
+                                id: string;
+                                refId: string;
+                                title: string;
+                                /** @description Annual loss mean of its latest run; null when never run */
+                                mean: number | null;
+                                latestRunAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details; branch on `code` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CSRF_TOKEN_INVALID" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "FAIR_BUDGET_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "STORE_UNAVAILABLE";
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
