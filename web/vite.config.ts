@@ -11,6 +11,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // The two big chunks (echarts, cytoscape) load on demand, on the pages that draw with them.
+    chunkSizeWarningLimit: 600,
     rollupOptions: {
       output: {
         // Libraries change less often than the app: separate chunks stay cached across releases.
@@ -21,6 +23,8 @@ export default defineConfig({
           if (/\/node_modules\/(@tanstack|openapi-fetch)\//.test(id)) return 'query';
           // Only the graph view loads it (a dynamic import): its own chunk keeps it off every other page.
           if (id.includes('/node_modules/cytoscape/')) return 'cytoscape';
+          // Likewise the FAIR charts (components/charts/echart.tsx imports it on demand).
+          if (/\/node_modules\/(echarts|zrender)\//.test(id)) return 'echarts';
           return 'vendor';
         },
       },

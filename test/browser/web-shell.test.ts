@@ -52,7 +52,10 @@ describe('web shell', () => {
     expect(await page.getByRole('region', { name: 'Active tokens' }).textContent()).toMatch(/Active tokens\s*1$/);
     const recent = page.getByRole('region', { name: 'Recent activity' });
     await recent.getByRole('row').nth(1).waitFor();
-    expect(await recent.textContent()).toMatch(/risk-scenario\.(created|assessed|treatment|accepted|updated)/);
+    // The demo seeds the risk register, then its FAIR analyses and runs: the latest entries are from either.
+    expect(await recent.textContent()).toMatch(
+      /risk-scenario\.(created|assessed|treatment|accepted|updated)|fair-(analysis|run|settings)\.[a-z]+/,
+    );
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     expect(await nav.getByRole('link').allTextContents()).toEqual([
       'Home',
@@ -61,6 +64,7 @@ describe('web shell', () => {
       'Import',
       'Risk criteria',
       'Risk register',
+      'Risk portfolio',
       'Threats',
       'Vulnerabilities',
       'Applied controls',

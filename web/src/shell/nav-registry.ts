@@ -1,7 +1,7 @@
 import type { Icon } from '@tabler/icons-react';
 import { IconBug, IconFileImport, IconGraph, IconHome, IconKey, IconListSearch, IconSpy, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
-import { IconAlertTriangle, IconBuildingSkyscraper, IconShieldCheck, IconStack2, IconTable } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBuildingSkyscraper, IconChartLine, IconShieldCheck, IconStack2, IconTable } from '@tabler/icons-react';
 import type { Role } from '../api/api-types';
 import { AuditPage } from '../pages/audit/audit-page';
 import { ControlsPage } from '../pages/controls/controls-page';
@@ -14,6 +14,7 @@ import { ExternalOrgsPage } from '../pages/inventory/external-orgs-page';
 import { InventoryPage } from '../pages/inventory/inventory-page';
 import { MembersPage } from '../pages/members/members-page';
 import { RiskCriteriaPage } from '../pages/risk-criteria/risk-criteria-page';
+import { PortfolioPage } from '../pages/risk-fair/portfolio-page';
 import { RiskRegisterPage } from '../pages/risk-scenarios/risk-register-page';
 import { ScenarioPage } from '../pages/risk-scenarios/scenario-page';
 import { ThreatsPage } from '../pages/threats/threats-page';
@@ -60,6 +61,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { label: 'Import', path: 'inventory/import', icon: IconFileImport, roles: rolesWith('inventory:write'), page: ImportPage },
   { label: 'Risk criteria', path: 'risk/criteria', icon: IconTable, roles: rolesWith('risk:read'), page: RiskCriteriaPage },
   { label: 'Risk register', path: 'risk/scenarios', icon: IconAlertTriangle, roles: rolesWith('risk:read'), page: RiskRegisterPage },
+  { label: 'Risk portfolio', path: 'risk/portfolio', icon: IconChartLine, roles: rolesWith('risk:read'), page: PortfolioPage },
   {
     label: 'Risk scenario',
     path: 'risk/scenarios/:scenarioId',

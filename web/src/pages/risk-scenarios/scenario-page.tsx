@@ -6,6 +6,7 @@ import { useCurrentOrg } from '../../session/current-org';
 import { can } from '../../session/roles';
 import { BackLink, DetailPlaceholder } from '../inventory/detail-frame';
 import { useRouteParam } from '../inventory/use-route-param';
+import { FairCard } from '../risk-fair/fair-card';
 import { AcceptanceCard } from './acceptance-card';
 import { AssessmentCard } from './assessment-card';
 import { HistoryTimeline } from './history-timeline';
@@ -71,6 +72,7 @@ export function ScenarioPage() {
       />
       <IdentificationCard orgSlug={org.slug} scenario={data} />
       <AssessmentCard orgSlug={org.slug} scenario={data} definition={definition} canWrite={canWrite} onReload={reload} />
+      <FairCard orgSlug={org.slug} scenarioId={data.id} refId={data.refId} canWrite={canWrite} />
       <SuggestionCard orgSlug={org.slug} scenario={data} />
       <TreatmentCard orgSlug={org.slug} scenario={data} canWrite={canWrite} onReload={reload} />
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
