@@ -1,5 +1,5 @@
 import { DEFAULT_PERT_SHAPE, validateDistribution, Z95, type Distribution } from './distributions.ts';
-import { gammaAtLeastOne, gammaPlan } from './gamma.ts';
+import { gammaPlan } from './gamma.ts';
 import { normal } from './normal.ts';
 import { fillFromQuantiles, pertQuantiles } from './pert-table.ts';
 import { poisson, poissonPlan } from './poisson.ts';
@@ -85,7 +85,14 @@ export function pertShapes(min: number, mode: number, max: number, shape = DEFAU
   return { alpha: 1 + (shape * (mode - min)) / width, beta: 1 + (shape * (max - mode)) / width };
 }
 
-/** PERT = min + (max − min)·X with X ~ Beta(α, β) = G₁/(G₁ + G₂), G₁ ~ Gamma(α), G₂ ~ Gamma(β). */
+/**
+ * PERT = min + (max − min)·X with X ~ Beta(α, β) = G₁/(G₁ + G₂), G₁ ~ Gamma(α), G₂ ~ Gamma(β).
+ *
+ * The two Marsaglia–Tsang loops are written out here rather than calling gammaAtLeastOne twice: V8 does not
+ * inline that call into this loop, and the call costs more than the sampling (38 ns a draw inlined against
+ * 85–125 ns called, measured on the W2 workload's shapes). The draws are the same, in the same order, as
+ * gammaAtLeastOne's: a normal, then an open uniform, per attempt.
+ */
 function fillPert(min: number, mode: number, max: number, shape: number, rng: Random, out: Float64Array, count: number): void {
   const { alpha, beta } = pertShapes(min, mode, max, shape);
   const width = max - min;
@@ -93,8 +100,32 @@ function fillPert(min: number, mode: number, max: number, shape: number, rng: Ra
   const { d: dA, c: cA } = gammaPlan(alpha);
   const { d: dB, c: cB } = gammaPlan(beta);
   for (let i = 0; i < count; i++) {
-    const x = gammaAtLeastOne(rng, dA, cA);
-    const y = gammaAtLeastOne(rng, dB, cB);
+    let x: number;
+    for (;;) {
+      const z = normal(rng);
+      let v = 1 + cA * z;
+      if (v <= 0) continue;
+      v = v * v * v;
+      const u = rng.nextOpen();
+      const z2 = z * z;
+      if (u < 1 - 0.0331 * z2 * z2 || Math.log(u) < 0.5 * z2 + dA * (1 - v + Math.log(v))) {
+        x = dA * v;
+        break;
+      }
+    }
+    let y: number;
+    for (;;) {
+      const z = normal(rng);
+      let v = 1 + cB * z;
+      if (v <= 0) continue;
+      v = v * v * v;
+      const u = rng.nextOpen();
+      const z2 = z * z;
+      if (u < 1 - 0.0331 * z2 * z2 || Math.log(u) < 0.5 * z2 + dB * (1 - v + Math.log(v))) {
+        y = dB * v;
+        break;
+      }
+    }
     out[i] = min + (width * x) / (x + y);
   }
 }
