@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { ZRegisterQuery, ZReportQuery } from '../risk/register.schema.ts';
 import { listRegister } from '../risk/register.service.ts';
 import { buildReport } from '../risk/report.service.ts';
+import { fairCommand } from './fair.command.ts';
 import { CliError, parseFlags, withStore, withStoreOptions, type StoreFlags } from './cli-kit.ts';
 import { findOrgBySlug } from './org-lookup.ts';
 
@@ -69,6 +70,7 @@ const reportCommand = withFilters(withStoreOptions(new Command('report')))
   });
 
 export const riskCommand = new Command('risk')
-  .description('The risk register and its reports')
+  .description('The risk register, its reports, and quantitative (FAIR) analyses')
   .addCommand(registerCommand)
-  .addCommand(reportCommand);
+  .addCommand(reportCommand)
+  .addCommand(fairCommand);

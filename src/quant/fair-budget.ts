@@ -1,3 +1,4 @@
+import type { Config } from '../platform/config.ts';
 import { AppError } from '../platform/errors/catalogue.ts';
 import { estimateRun, type ScenarioAnalysis } from './fair/analysis.ts';
 
@@ -6,6 +7,9 @@ export interface FairBudget {
   maxMemoryMb: number;
   maxSeconds: number;
 }
+
+/** The instance's budget, from its configuration. */
+export const budgetOf = (config: Config): FairBudget => ({ maxMemoryMb: config.fairMaxMemoryMb, maxSeconds: config.fairMaxSeconds });
 
 const MB = 1024 * 1024;
 

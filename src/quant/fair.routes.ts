@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Config } from '../platform/config.ts';
 import { authorize } from '../platform/http/guard.ts';
 import { ORG_ROUTE_PROBLEMS, problems } from '../platform/http/openapi-helpers.ts';
 import { ZOrgParams } from '../platform/orgs/orgs.schema.ts';
@@ -22,14 +21,12 @@ import {
   ZScenarioFair,
 } from './fair.schema.ts';
 import { deleteAnalysis, getScenarioFair, saveAnalysis } from './fair-analysis.service.ts';
-import type { FairBudget } from './fair-budget.ts';
+import { budgetOf } from './fair-budget.ts';
 import { getPortfolio, runPortfolio } from './fair-portfolio.service.ts';
 import { applyRating, getRun, listScenarioRuns, runScenario } from './fair-runs.service.ts';
 import { getSettings, saveSettings } from './fair-settings.service.ts';
 
 const TAGS = ['FAIR (quantitative risk)'];
-
-export const budgetOf = (config: Config): FairBudget => ({ maxMemoryMb: config.fairMaxMemoryMb, maxSeconds: config.fairMaxSeconds });
 
 export const fairRoutes: FastifyPluginAsyncZod = async (app) => {
   const budget = budgetOf(app.config);

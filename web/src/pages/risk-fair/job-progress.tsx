@@ -62,13 +62,21 @@ export function JobProgress({ orgSlug, jobId, onDone, onDismiss }: JobProgressPr
           role="alert"
           title="The simulation failed; nothing was stored"
           withCloseButton
+          closeButtonLabel="Dismiss"
           onClose={onDismiss}
         >
           {data.error ?? 'The job stopped with an error.'}
         </Alert>
       )}
       {data?.status === 'cancelled' && (
-        <Alert color="gray" variant="light" title="The simulation was cancelled; nothing was stored" withCloseButton onClose={onDismiss} />
+        <Alert
+          color="gray"
+          variant="light"
+          title="The simulation was cancelled; nothing was stored"
+          withCloseButton
+          closeButtonLabel="Dismiss"
+          onClose={onDismiss}
+        />
       )}
     </Stack>
   );
