@@ -2,6 +2,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSuite } from './bulwark-harness.ts';
+import { pageMoney } from './page-money.ts';
 
 /*
  * The FAIR card's background path: a run too big for the request (iterations × (1 + controls) > 200,000) comes
@@ -45,17 +46,7 @@ async function api<T>(page: Page, method: 'GET' | 'POST' | 'PUT', path: string, 
   return { status: response.status(), body: (await response.json().catch(() => null)) as T };
 }
 
-const money = (page: Page, value: number, currency: string | null): Promise<string> =>
-  page.evaluate(
-    ([amount, code]) =>
-      new Intl.NumberFormat(
-        'en-GB',
-        code
-          ? { style: 'currency', currency: code, notation: 'compact', maximumSignificantDigits: 3 }
-          : { notation: 'compact', maximumSignificantDigits: 3 },
-      ).format(amount),
-    [value, currency] as const,
-  );
+const money = pageMoney;
 
 describe('FAIR card, background runs', () => {
   it('follows a big run as a job: Cancel stores nothing, a second big run finishes and shows the stored figures', async ({

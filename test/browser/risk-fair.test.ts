@@ -2,6 +2,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSuite } from './bulwark-harness.ts';
+import { pageMoney } from './page-money.ts';
 
 /*
  * FAIR in the product, as someone new to it meets it: on a fresh ransomware scenario, "Add FAIR analysis", enter
@@ -48,18 +49,7 @@ async function getJson<T>(page: Page, path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** Money as the page writes it, formatted by the browser's own Intl (the figure's source of truth is the API). */
-const money = (page: Page, value: number, currency: string | null): Promise<string> =>
-  page.evaluate(
-    ([amount, code]) =>
-      new Intl.NumberFormat(
-        'en-GB',
-        code
-          ? { style: 'currency', currency: code, notation: 'compact', maximumSignificantDigits: 3 }
-          : { notation: 'compact', maximumSignificantDigits: 3 },
-      ).format(amount),
-    [value, currency] as const,
-  );
+const money = pageMoney;
 
 /** A Mantine select by its label (a combobox or, in some versions, a textbox). */
 const select = (scope: Locator, name: string): Locator =>

@@ -1,4 +1,6 @@
+import type { LossSummary } from '../../../../src/quant/fair/outputs.ts';
 import type { paths } from '../../api/schema';
+import { LOSS_FORMS } from '../../../../src/quant/fair/factors.ts';
 
 /*
  * The FAIR API's shapes. Envelopes (runs, settings, the portfolio, jobs) come from the generated OpenAPI types;
@@ -20,9 +22,12 @@ export type Distribution =
   | { kind: 'triangular'; min: number; mode: number; max: number }
   | { kind: 'pert'; min: number; mode: number; max: number; shape?: number }
   | { kind: 'lognormal'; lo: number; hi: number };
+// The UI edits these five kinds; the engine (src/quant/fair/distributions.ts) also takes Poisson and empirical.
 export type DistributionKind = Distribution['kind'];
 
-export const LOSS_FORMS = ['productivity', 'response', 'replacement', 'finesAndJudgments', 'competitiveAdvantage', 'reputation'] as const;
+// The engine's own list and summary shape, so the page cannot drift from what the engine computes.
+export { LOSS_FORMS };
+export type { LossSummary };
 export type LossForm = (typeof LOSS_FORMS)[number];
 export type LossInput = Distribution | { forms: Partial<Record<LossForm, Distribution>> };
 export interface DriverRef {
@@ -75,17 +80,6 @@ export type FairAnalysis = AnalysisInputs & {
 export interface CurvePoint {
   loss: number;
   probability: number;
-}
-export interface LossSummary {
-  iterations: number;
-  mean: number;
-  median: number;
-  p90: number;
-  p95: number;
-  p99: number;
-  probabilityOfLoss: number;
-  exceedance: CurvePoint[];
-  histogram: { edges: number[]; counts: number[] };
 }
 /** null when the engine could not tell (an input that never varies). */
 export interface SensitivityEntry {
