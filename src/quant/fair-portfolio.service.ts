@@ -5,6 +5,7 @@ import { unprocessable, type FieldIssue } from '../platform/errors/catalogue.ts'
 import { enqueueJob } from '../platform/jobs/jobs.service.ts';
 import { riskScenarios } from '../risk/scenarios.table.ts';
 import { analyzePortfolio, compareToCurve, parseAnalysis, type PortfolioEntry, type PortfolioResult } from './fair/analysis.ts';
+import { driverKeysOf } from './fair/parse-analysis.ts';
 import { fairAnalyses, fairRuns, type CurvePointRow } from './fair.table.ts';
 import { DEFAULT_ITERATIONS, INLINE_LIMIT, type TPortfolio, type TPortfolioRunRequest, type TRunStarted } from './fair.schema.ts';
 import { analysisOf } from './fair-analysis.service.ts';
@@ -15,7 +16,6 @@ import {
   checkIterations,
   checkSeed,
   driverDistributions,
-  driverKeysOf,
   insertRun,
   presentRun,
   presentSettings,
@@ -87,12 +87,18 @@ export async function runPortfolio(
       return asUnprocessable(error, `scenarios.${r.refId}`);
     }
   });
-  assertWithinBudget(budget, entries.length, iterations, { sensitivity: false, analyses: entries.map((e) => e.analysis) }, 'body.iterations');
+  assertWithinBudget(
+    budget,
+    entries.length,
+    iterations,
+    { sensitivity: false, analyses: entries.map((e) => e.analysis) },
+    'body.iterations',
+  );
   const input: PortfolioJobInput = {
     kind: 'portfolio',
     entries,
     names: Object.fromEntries(rows.map((r) => [r.id, { refId: r.refId, title: r.title }])),
-    drivers: driverDistributions(settings?.drivers ?? [], driverKeysOf(entries.map((e) => e.analysis.inputs))),
+    drivers: driverDistributions(settings?.drivers ?? [], new Set(entries.flatMap((e) => driverKeysOf(e.analysis)))),
     appetite: settings?.appetite ?? [],
     tolerance: settings?.tolerance ?? [],
     iterations,

@@ -15,7 +15,8 @@ import { analysisOf, readAnalysis } from './fair-analysis.service.ts';
 import { assertWithinBudget, type FairBudget } from './fair-budget.ts';
 import { FAIR_JOB_KIND, type ScenarioJobInput } from './fair-job-input.ts';
 import { mapOntoBands, ratingRationale } from './fair-rating.ts';
-import { asUnprocessable, driverDistributions, driverKeysOf, insertRun, presentRun, readSettings } from './fair-store.ts';
+import { asUnprocessable, driverDistributions, insertRun, presentRun, readSettings } from './fair-store.ts';
+import { driverKeysOf } from './fair/parse-analysis.ts';
 
 /** What a scenario run records as its analysis: the analysis and the drivers it named, exactly as run. */
 export interface ScenarioRunAnalysis {
@@ -51,9 +52,15 @@ export async function runScenario(
   } catch (error) {
     asUnprocessable(error, 'analysis');
   }
-  const drivers = driverDistributions(settings?.drivers ?? [], driverKeysOf(analysis.inputs));
+  const drivers = driverDistributions(settings?.drivers ?? [], new Set(driverKeysOf(analysis)));
   const controls = analysis.controls?.length ?? 0;
-  assertWithinBudget(budget, 1, row.iterations, { sensitivity: options.sensitivity, controls, analyses: [analysis] }, 'analysis.iterations');
+  assertWithinBudget(
+    budget,
+    1,
+    row.iterations,
+    { sensitivity: options.sensitivity, controls, analyses: [analysis] },
+    'analysis.iterations',
+  );
   const recorded: ScenarioRunAnalysis = { analysis, drivers };
 
   if (options.inline || row.iterations * (1 + controls) <= INLINE_LIMIT) {

@@ -6,9 +6,11 @@ import { AppError, unprocessable, type FieldIssue } from '../platform/errors/cat
 import { riskScenarios } from '../risk/scenarios.table.ts';
 import { validateDistribution, type Distribution } from './fair/distributions.ts';
 import { FairParameterError } from './fair/errors.ts';
+import type { ScenarioAnalysis } from './fair/analysis.ts';
+import { driverKeysOf } from './fair/parse-analysis.ts';
 import { fairAnalyses, fairSettings, type CurvePointRow, type DriverRow } from './fair.table.ts';
 import type { TFairSettings, TFairSettingsInput } from './fair.schema.ts';
-import { DEFAULT_SETTINGS, driverKeysOf, presentSettings, readSettings, type SettingsRow } from './fair-store.ts';
+import { DEFAULT_SETTINGS, presentSettings, readSettings, type SettingsRow } from './fair-store.ts';
 
 export async function getSettings(store: Store, access: OrgAccess): Promise<TFairSettings> {
   return presentSettings(await readSettings(store.db, access.orgId));
@@ -73,14 +75,19 @@ export async function saveSettings(store: Store, access: OrgAccess, input: TFair
           id: riskScenarios.id,
           refId: riskScenarios.refId,
           title: riskScenarios.title,
+          model: fairAnalyses.model,
           inputs: fairAnalyses.inputs,
-          controls: fairAnalyses.controls,
         })
         .from(fairAnalyses)
         .innerJoin(riskScenarios, and(eq(riskScenarios.orgId, fairAnalyses.orgId), eq(riskScenarios.id, fairAnalyses.scenarioId)))
         .where(eq(fairAnalyses.orgId, orgId));
       const users = analyses
-        .map((a) => ({ ...a, keys: [...driverKeysOf([a.inputs, a.controls])].filter((key) => removed.includes(key)) }))
+        // Stored analyses are as parseAnalysis returned them, so the engine's own reading of where a driver may
+        // stand applies.
+        .map(({ model, inputs, ...a }) => ({
+          ...a,
+          keys: driverKeysOf({ model, inputs } as unknown as ScenarioAnalysis).filter((key) => removed.includes(key)),
+        }))
         .filter((a) => a.keys.length > 0);
       if (users.length > 0)
         throw new AppError(

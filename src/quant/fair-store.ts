@@ -125,17 +125,6 @@ export function presentSettings(row: SettingsRow | null): TFairSettings {
   };
 }
 
-/** Every driver key a value names anywhere ({ driver: key } objects), so new places that take a driver count too. */
-export function driverKeysOf(value: unknown, into = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) for (const item of value) driverKeysOf(item, into);
-  else if (value !== null && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    if (typeof record.driver === 'string') into.add(record.driver);
-    for (const item of Object.values(record)) driverKeysOf(item, into);
-  }
-  return into;
-}
-
 /** The drivers' distributions by key, limited to `keys` when given (what a run needs and records). */
 export function driverDistributions(drivers: readonly DriverRow[], keys?: ReadonlySet<string>): Record<string, Distribution> {
   const out: Record<string, Distribution> = {};
