@@ -9,7 +9,7 @@ import {
   type ScenarioAnalysis,
 } from './analysis.ts';
 import type { Distribution } from './distributions.ts';
-import { FairParameterError } from './errors.ts';
+import { errorParameter } from './errors.testkit.ts';
 import { simulateCompoundModel, simulateProductModel } from './model.ts';
 import { summarize } from './outputs.ts';
 
@@ -37,16 +37,6 @@ const constants: ProductAnalysisInputs = {
   secondaryLossEventFrequency: constant(0.5),
   secondaryLossMagnitude: constant(400),
 };
-
-function errorParameter(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(FairParameterError);
-    return (error as FairParameterError).parameter;
-  }
-  throw new Error('expected a FairParameterError');
-}
 
 /** |a − b| within k standard errors of a mean of n draws with standard deviation sd. */
 const withinMc = (a: number, b: number, sd: number, n: number, k = 4): void =>

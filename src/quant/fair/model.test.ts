@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Distribution } from './distributions.ts';
-import { FairParameterError } from './errors.ts';
+import { errorParameter } from './errors.testkit.ts';
 import { simulateCompoundModel, simulateProductModel, type ProductModelInput } from './model.ts';
 import { portfolio } from './outputs.ts';
 import { Random } from './random.ts';
@@ -16,16 +16,6 @@ const scenario: ProductModelInput = {
   secondaryLossEventFrequency: pert(0.05, 0.2, 0.6),
   secondaryLossMagnitude: pert(236_000, 1_180_000, 23_600_000),
 };
-
-function errorParameter(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(FairParameterError);
-    return (error as FairParameterError).parameter;
-  }
-  throw new Error('expected a FairParameterError');
-}
 
 describe('random streams', () => {
   it('same seed and stream repeat; another seed or stream differs', () => {

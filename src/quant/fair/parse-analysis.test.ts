@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FairParameterError } from './errors.ts';
 import { parseAnalysis } from './parse-analysis.ts';
+import { errorParameter } from './errors.testkit.ts';
 
 const pert = (min: number, mode: number, max: number) => ({ kind: 'pert', min, mode, max });
 const product = () => ({
@@ -16,15 +16,7 @@ const product = () => ({
 });
 
 /** The .parameter of the FairParameterError that `value` is refused with. */
-function refused(value: unknown, driverKeys?: ReadonlySet<string>): string {
-  try {
-    parseAnalysis(value, driverKeys);
-  } catch (error) {
-    expect(error).toBeInstanceOf(FairParameterError);
-    return (error as FairParameterError).parameter;
-  }
-  throw new Error('expected a FairParameterError');
-}
+const refused = (value: unknown, driverKeys?: ReadonlySet<string>): string => errorParameter(() => parseAnalysis(value, driverKeys));
 
 /** `product()` with `edit` applied. */
 function productWith(edit: (a: ReturnType<typeof product> & Record<string, unknown>) => void): unknown {
