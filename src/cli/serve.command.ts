@@ -1,10 +1,6 @@
 import { Command } from 'commander';
-import { buildApp } from '../platform/http/app.ts';
 import { openConfiguredStore, describeStore } from '../platform/db/open.ts';
-import { isStoreEmpty, seedDemo } from '../demo/seed-demo.ts';
 import { configFrom, withStoreOptions, type StoreFlags } from './cli-kit.ts';
-import { JobRunner } from '../platform/jobs/job-runner.ts';
-import { jobHandlers } from '../platform/jobs/handlers.ts';
 
 /** How long shutdown waits for in-flight requests before giving up. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -30,12 +26,20 @@ export const serveCommand = withStoreOptions(new Command('serve'))
   .action(async (flags: StoreFlags & { demo: boolean }) => {
     const config = configFrom(flags);
     if (!flags.demo) config.seedDemo = false;
+    // The HTTP stack, the demo and the job handlers are loaded here, not at the top, so that the other commands
+    // start without them.
+    const [{ buildApp }, { isStoreEmpty, seedDemo }, { JobRunner }, { jobHandlers }] = await Promise.all([
+      import('../platform/http/app.ts'),
+      import('../demo/seed-demo.ts'),
+      import('../platform/jobs/job-runner.ts'),
+      import('../platform/jobs/handlers.ts'),
+    ]);
     const store = await openConfiguredStore(config);
     const app = await buildApp(store, config, { logger: { level: config.logLevel } });
     app.log.info({ store: describeStore(config) }, 'store open and migrated');
     const demo = config.seedDemo && (await isStoreEmpty(store)) ? await seedDemo(store) : undefined;
 
-    const runner = new JobRunner(store, jobHandlers);
+    const runner = new JobRunner(store, jobHandlers, { staleMs: Math.max(1, config.jobStaleSeconds) * 1000 });
     let closing = false;
     // Fastify answers requests that arrive while closing with Connection: close, but not those already in flight:
     // their keep-alive connection would then hold app.close() open for the keep-alive timeout (72 s), past the

@@ -1,9 +1,7 @@
 import type { OrgAccess } from '../platform/context.ts';
 import type { Store } from '../platform/db/store.ts';
 import { renderReportCsv } from './report-csv.ts';
-import { gatherReport } from './report-data.ts';
-import { renderReportPdf } from './report-pdf.ts';
-import { renderReportXlsx } from './report-xlsx.ts';
+import { gatherReport, type ReportData } from './report-data.ts';
 import type { ReportFormat, TReportQuery } from './register.schema.ts';
 
 const CONTENT_TYPES: Record<ReportFormat, string> = {
@@ -18,10 +16,19 @@ export interface ReportFile {
   body: Buffer;
 }
 
+/**
+ * The spreadsheet and PDF writers pull in exceljs and pdfkit (hundreds of modules between them): loaded on first
+ * use so that every CLI command and the server start without them.
+ */
+async function renderBinary(format: 'xlsx' | 'pdf', data: ReportData): Promise<Buffer> {
+  if (format === 'xlsx') return (await import('./report-xlsx.ts')).renderReportXlsx(data);
+  return (await import('./report-pdf.ts')).renderReportPdf(data);
+}
+
 /** A risk report of the filtered register in `format`, named `risk-report-<org>-<YYYY-MM-DD>.<ext>`. */
 export async function buildReport(store: Store, access: Pick<OrgAccess, 'orgId' | 'tokenCheck'>, query: TReportQuery): Promise<ReportFile> {
   const { format, ...filter } = query;
   const data = await gatherReport(store, access, filter);
-  const body = format === 'csv' ? renderReportCsv(data) : format === 'xlsx' ? await renderReportXlsx(data) : await renderReportPdf(data);
+  const body = format === 'csv' ? renderReportCsv(data) : await renderBinary(format, data);
   return { filename: `risk-report-${data.org.slug}-${data.date}.${format}`, contentType: CONTENT_TYPES[format], body };
 }
