@@ -17,6 +17,7 @@ import { FAIR_JOB_KIND, type ScenarioJobInput } from './fair-job-input.ts';
 import { mapOntoBands, ratingRationale } from './fair-rating.ts';
 import { asUnprocessable, driverDistributions, insertRun, presentRun, readSettings } from './fair-store.ts';
 import { driverKeysOf } from './fair/parse-analysis.ts';
+import { SENSITIVITY_ITERATIONS } from './fair/scenario.ts';
 
 /** What a scenario run records as its analysis: the analysis and the drivers it named, exactly as run. */
 export interface ScenarioRunAnalysis {
@@ -25,7 +26,15 @@ export interface ScenarioRunAnalysis {
 }
 
 /**
- * Runs the scenario's stored analysis with its iterations and seed. Small runs (iterations × (1 + controls) up to
+ * Simulated years a scenario run costs the engine: the run itself, once per control alone and once for all of
+ * them together (the "before" years are shared), plus the tornado's traced run when asked for.
+ */
+export function inlineWork(iterations: number, controls: number, sensitivity: boolean): number {
+  return iterations * (1 + controls) + (sensitivity ? Math.min(iterations, SENSITIVITY_ITERATIONS) : 0);
+}
+
+/**
+ * Runs the scenario's stored analysis with its iterations and seed. Small runs (inlineWork up to
  * INLINE_LIMIT) run in the request and are stored (201); larger ones are queued as a 'fair.simulate' job that runs
  * in a worker thread (202). A run the budget refuses stores and queues nothing.
  */
@@ -63,7 +72,7 @@ export async function runScenario(
   );
   const recorded: ScenarioRunAnalysis = { analysis, drivers };
 
-  if (options.inline || row.iterations * (1 + controls) <= INLINE_LIMIT) {
+  if (options.inline || inlineWork(row.iterations, controls, options.sensitivity) <= INLINE_LIMIT) {
     const started = performance.now();
     let result: ScenarioResult;
     try {

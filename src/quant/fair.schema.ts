@@ -11,8 +11,12 @@ import { ZOrgParams } from '../platform/orgs/orgs.schema.ts';
 
 export const FAIR_MODELS = ['product', 'compound'] as const;
 export const RATING_TARGETS = ['inherent', 'current', 'target'] as const;
-/** Runs up to this many simulated years (iterations × (1 + controls), or × scenarios) run in the request. */
-export const INLINE_LIMIT = 200_000;
+/**
+ * Runs up to this much engine work run in the request; more goes to a worker thread as a job. Work is simulated
+ * years: a scenario's iterations × (1 + controls) plus its tornado's traced years (see inlineWork); a portfolio's
+ * iterations × scenarios. At this size a run takes about a quarter of a second, for which the event loop waits.
+ */
+export const INLINE_LIMIT = 300_000;
 export const DEFAULT_ITERATIONS = 100_000;
 
 const ZCurvePoint = z.strictObject({

@@ -89,6 +89,18 @@ describe('scenario runs', () => {
     expect(stored.result.annualLoss.iterations).toBe(150_000);
   }, 120_000);
 
+  it('counts the tornado’s traced years in the work a request may do inline', async () => {
+    // 120,000 iterations × (1 + 1 control) = 240,000 years, inline alone; the tornado's 100,000 more tip it past 300,000.
+    const id = (await bed.scenario('Tipped by its tornado')).id;
+    expect((await bed.call('PUT', `/scenarios/${id}/fair`, productAnalysis({ iterations: 120_000 }))).statusCode).toBe(200);
+    const withTornado = await bed.call('POST', `/scenarios/${id}/fair/runs`, {});
+    expect(withTornado.statusCode, withTornado.body).toBe(202);
+    expect((await bed.call('POST', `/jobs/${withTornado.json().job.id}/cancel`)).json().status).toBe('cancelled');
+    const without = await bed.call('POST', `/scenarios/${id}/fair/runs`, { sensitivity: false });
+    expect(without.statusCode, without.body).toBe(201);
+    expect(without.json().run.result.sensitivity).toEqual([]);
+  });
+
   it('a queued run cancelled before it starts stores nothing', async () => {
     const id = (await bed.scenario('Cancelled')).id;
     expect((await bed.call('PUT', `/scenarios/${id}/fair`, productAnalysis({ iterations: 300_000 }))).statusCode).toBe(200);

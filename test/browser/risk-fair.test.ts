@@ -207,6 +207,7 @@ describe('FAIR analysis', () => {
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Risk portfolio' }).click();
     await page.getByRole('heading', { level: 1, name: 'Risk portfolio' }).waitFor();
     const before = (await getJson<Portfolio>(page, '/api/orgs/demo/fair/portfolio')).latestRun?.id ?? null;
+    await page.getByRole('textbox', { name: 'Iterations', exact: true }).fill('100000');
     await page.getByRole('button', { name: 'Run portfolio' }).click();
     const portfolioResults = page.getByTestId('portfolio-results');
     await expect
@@ -217,7 +218,7 @@ describe('FAIR analysis', () => {
     const portfolio = await getJson<Portfolio>(page, '/api/orgs/demo/fair/portfolio');
     const run = portfolio.latestRun!;
     expect(await portfolioResults.getAttribute('data-run-id')).toBe(run.id);
-    // Five scenarios × 50,000 years is over the inline limit: it ran as a job, followed by the progress bar, then loaded.
+    // Five scenarios × 100,000 years is over the inline limit: it ran as a job, followed by the progress bar, then loaded.
     expect(run.jobId).not.toBeNull();
     expect(run.result.scenarios.map((scenario) => scenario.id)).toContain(scenarioId);
     expect(await page.getByTestId('portfolio-mean').textContent()).toBe(
