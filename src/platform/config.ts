@@ -25,6 +25,12 @@ export interface Config {
   /** FAIR runs whose up-front estimate exceeds this much memory (MiB) or time (seconds) are refused. */
   fairMaxMemoryMb: number;
   fairMaxSeconds: number;
+  /**
+   * A running job whose heartbeat is older than this (seconds) is taken up again by any process: how long work
+   * waits after the process that ran it died. Heartbeats come every third of it, so keep it well above a few
+   * seconds on a busy store.
+   */
+  jobStaleSeconds: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -69,5 +75,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.resolve(env.BULWARK_WEB_DIR ?? path.join(import.meta.dirname, '../../web/dist')),
     fairMaxMemoryMb: readInt(env, 'BULWARK_FAIR_MAX_MEMORY_MB', 1024),
     fairMaxSeconds: readInt(env, 'BULWARK_FAIR_MAX_SECONDS', 300),
+    jobStaleSeconds: readInt(env, 'BULWARK_JOB_STALE_SECONDS', 30),
   };
 }
