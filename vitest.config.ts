@@ -9,12 +9,18 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // Two files at a time: most of a file's time is spent waiting on a store, a child process or a socket, so the
+    // second core is otherwise idle (measured: the unit project 194 s with one worker, 153 s with two).
+    maxWorkers: 2,
     projects: [
       {
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['test/shared/**', 'test/browser/**', 'node_modules/**'],
+          // Files share a worker's loaded modules instead of importing the whole app again each (376 s → 194 s):
+          // safe because no test mocks modules, and every in-process cache is keyed to its Store.
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -24,6 +30,7 @@ export default defineConfig({
           name: 'store',
           include: ['test/store/**/*.test.ts', 'test/api/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/faults/**/*.test.ts'],
           env: { BULWARK_TEST_STORE: 'postgres' },
+          isolate: false,
           globalSetup: ['test/support/pg-global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -36,6 +43,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/browser/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
