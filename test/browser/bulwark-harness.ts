@@ -4,12 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { freePort } from '../support/server-process.ts';
 
 /**
- * What a browser journey needs: a fresh web build, a real `bulwark serve` on an empty data directory (so the
- * demo organization and its one-time admin password exist), and Debian's chromium through playwright-core.
+ * What a browser journey needs: a fresh web build, a real `bulwark serve` on the seeded demo (its organization
+ * and its administrator's one-time password), and Debian's chromium through playwright-core. The web build and
+ * the demo are made once per run (global-setup.ts); each file serves its own copy of the demo.
  */
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results/screenshots');
@@ -31,14 +32,34 @@ export interface DemoServer {
   stop(): Promise<void>;
 }
 
+/** A data directory holding the seeded demo, and the demo administrator's one-time credentials. */
+export interface DemoTemplate {
+  dataDir: string;
+  adminEmail: string;
+  adminPassword: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Made once per run by test/browser/global-setup.ts; every file's server starts on a copy of it. */
+    demoTemplate: DemoTemplate;
+  }
+}
+
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-/** Starts the server on a free port and an empty data directory; resolves once /readyz and the banner are in. */
-export async function startDemoServer(timeoutMs = 90_000): Promise<DemoServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-browser-data-'));
+/**
+ * Starts `bulwark serve` on a free port and `dataDir`; resolves once /readyz answers and, when `untilOutput`
+ * is given, once the output matches it. Stopping sends SIGTERM (SIGKILL after 5 s) and, with `removeDataDir`,
+ * deletes the directory.
+ */
+async function serveDemo(
+  dataDir: string,
+  options: { untilOutput?: RegExp; removeDataDir: boolean; timeoutMs: number },
+): Promise<{ baseUrl: string; output: () => string; stop(): Promise<void> }> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -64,27 +85,49 @@ export async function startDemoServer(timeoutMs = 90_000): Promise<DemoServer> {
     const killTimer = setTimeout(() => child.kill('SIGKILL'), 5_000);
     await exited(child);
     clearTimeout(killTimer);
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (options.removeDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + timeoutMs;
+  const deadline = Date.now() + options.timeoutMs;
   try {
     let isReady = false;
-    while (!isReady || !BANNER_PASSWORD.test(output)) {
+    while (!isReady || (options.untilOutput && !options.untilOutput.test(output))) {
       if (child.exitCode !== null || child.signalCode !== null) throw new Error(`bulwark serve exited early:\n${output}`);
-      if (Date.now() > deadline) throw new Error(`bulwark serve was not ready within ${timeoutMs} ms:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`bulwark serve was not ready within ${options.timeoutMs} ms:\n${output}`);
       if (!isReady) isReady = await answersReady(baseUrl);
-      await sleep(200);
+      await sleep(isReady ? 50 : 200);
     }
   } catch (error) {
     await stop();
     throw error;
   }
-  const email = BANNER_EMAIL.exec(output)?.[1];
-  const password = BANNER_PASSWORD.exec(output)?.[1];
-  if (!email || !password) throw new Error(`no demo credentials in the banner:\n${output}`);
-  return { baseUrl, adminEmail: email, adminPassword: password, stop };
+  return { baseUrl, output: () => output, stop };
+}
+
+/**
+ * Seeds the demo once: serves an empty data directory until the demo banner shows, reads the administrator's
+ * one-time credentials from it, and stops the server so the directory can be copied.
+ */
+export async function seedDemoTemplate(timeoutMs = 180_000): Promise<DemoTemplate> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-browser-demo-'));
+  const server = await serveDemo(dataDir, { untilOutput: BANNER_PASSWORD, removeDataDir: false, timeoutMs });
+  await server.stop();
+  const email = BANNER_EMAIL.exec(server.output())?.[1];
+  const password = BANNER_PASSWORD.exec(server.output())?.[1];
+  if (!email || !password) throw new Error(`no demo credentials in the banner:\n${server.output()}`);
+  return { dataDir, adminEmail: email, adminPassword: password };
+}
+
+/**
+ * A server of its own for one test file, on a copy of the seeded demo: files cannot see each other's changes,
+ * and none of them pays for seeding.
+ */
+export async function startDemoServer(template: DemoTemplate, timeoutMs = 90_000): Promise<DemoServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-browser-data-'));
+  fs.cpSync(template.dataDir, dataDir, { recursive: true });
+  const server = await serveDemo(dataDir, { removeDataDir: true, timeoutMs });
+  return { baseUrl: server.baseUrl, adminEmail: template.adminEmail, adminPassword: template.adminPassword, stop: server.stop };
 }
 
 async function answersReady(baseUrl: string): Promise<boolean> {
@@ -145,8 +188,7 @@ export function browserSuite(): BrowserSuite {
   let server: DemoServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    ensureWebBuild();
-    server = await startDemoServer();
+    server = await startDemoServer(inject('demoTemplate'));
     browser = await launchBrowser();
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   }, 300_000);
