@@ -2,6 +2,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSuite } from './bulwark-harness.ts';
+import { pageApi } from './page-api.ts';
 import { pageMoney } from './page-money.ts';
 
 /*
@@ -35,16 +36,8 @@ interface ScenarioFair {
   latestRun: { id: string; jobId: string | null; result: { annualLoss: { mean: number } } } | null;
 }
 
-async function api<T>(page: Page, method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<{ status: number; body: T }> {
-  const base = started().server.baseUrl;
-  const session = (await (await page.request.get(`${base}/api/auth/session`)).json()) as { csrfToken: string };
-  const response = await page.request.fetch(`${base}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-    ...(data === undefined ? {} : { data: JSON.stringify(data) }),
-  });
-  return { status: response.status(), body: (await response.json().catch(() => null)) as T };
-}
+const api = <T>(page: Page, method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown) =>
+  pageApi<T>(page, started().server.baseUrl, method, path, data);
 
 const money = pageMoney;
 

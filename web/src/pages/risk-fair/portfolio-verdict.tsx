@@ -14,7 +14,7 @@ export function verdictOf(result: PortfolioResult, hasAppetite: boolean, hasTole
 const worstText = (comparison: CurveComparison | null | undefined, currency: string | null): string => {
   const worst = comparison?.worst;
   if (!worst) return '';
-  return ` Worst point: a ${formatPercent(worst.probability)} chance of losing ${formatMoney(worst.loss, currency)} or more in a year, where the limit is ${formatPercent(worst.limit)}.`;
+  return ` Worst point: the chance of losing ${formatMoney(worst.loss, currency)} or more in a year is ${formatPercent(worst.probability)}, where the limit is ${formatPercent(worst.limit)}.`;
 };
 
 /** What the total loss exceedance curve says against the organization's appetite and tolerance. */
