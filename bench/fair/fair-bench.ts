@@ -2,7 +2,7 @@
  * FAIR Monte Carlo benchmark: Bulwark's engine against the C kernel and numpy on the same workloads, in
  * the same run. One JSON object on stdout, progress on stderr. See README.md.
  *
- *   npx tsx bench/fair/fair-bench.ts [--reps 5] [--no-numpy] [--no-parallel]
+ *   npx tsx bench/fair/fair-bench.ts [--reps 5] [--no-numpy] [--no-parallel] [--no-pyfair] [--pyfair-reps 1]
  *   (internal) --child <pert|pert-table|compound> <W1|W2> <reps> [--workers N]
  */
 import { spawnSync } from 'node:child_process';
@@ -69,10 +69,13 @@ async function main(): Promise<void> {
   const reps = Number(option('--reps', '5'));
   const withNumpy = !argv.includes('--no-numpy') && References.hasNumpy();
   const withParallel = !argv.includes('--no-parallel');
+  const pyfair = argv.includes('--no-pyfair') ? null : References.pyfair();
+  if (!pyfair && !argv.includes('--no-pyfair')) log('pyfair not found (PYFAIR_DIR, PYFAIR_PYTHON): skipping it');
   const loadBefore = loadavg();
   log('building the C kernel in a temporary copy of the reference folder');
   const refs = References.prepare();
   const results: Record<string, unknown> = {};
+  let pyfairW2: ReferenceRun | undefined;
   const ratios: Record<string, number | null> = {};
   const ratio = (a: { median_total_s: number }, b: ReferenceRun | undefined): number | null =>
     b ? round(a.median_total_s / b.median_total_s) : null;
@@ -95,7 +98,23 @@ async function main(): Promise<void> {
           log(`${key}: bulwark, 2 worker threads`);
           parallel = bulwark(model, workload, reps, 2);
         }
-        results[key] = { bulwark: ours, bulwark_2_workers: parallel ?? null, c, c_pert_table: cTable ?? null, numpy: numpy ?? null };
+        let peer: ReferenceRun | undefined;
+        if (pyfair && model !== 'compound' && workload === 'W2') {
+          // One pyfair run serves both product kernels (exact PERT, then PERT from tables): it is the same model.
+          if (!pyfairW2) log(`${key}: pyfair`);
+          peer = pyfairW2 ??= refs.pyfairW2(pyfair, Number(option('--pyfair-reps', '1')));
+          // pyfair draws from numpy's generator, not ours: the same model agrees only within Monte Carlo error.
+          ratios[`${key}_pyfair_over_bulwark`] = round(peer.median_total_s / ours.median_total_s, 1);
+          if (parallel) ratios[`${key}_pyfair_over_bulwark_2_workers`] = round(peer.median_total_s / parallel.median_total_s, 1);
+        }
+        results[key] = {
+          bulwark: ours,
+          bulwark_2_workers: parallel ?? null,
+          c,
+          c_pert_table: cTable ?? null,
+          numpy: numpy ?? null,
+          pyfair: peer ?? null,
+        };
         ratios[`${key}_bulwark_over_c`] = ratio(ours, c);
         if (cTable) ratios[`${key}_bulwark_over_c_pert_table`] = ratio(ours, cTable);
         ratios[`${key}_bulwark_over_numpy`] = ratio(ours, numpy);

@@ -1,9 +1,21 @@
 import { parentPort } from 'node:worker_threads';
-import { loadScenarios, simulateRange, type Model } from './workloads.ts';
+import { iterationsOf, loadScenarios, simulateRange, type Model } from './workloads.ts';
 
-/** Worker side of the parallel W2 run: simulates a slice of the scenarios and sends back its partial sum. */
+/**
+ * Worker side of the parallel W2 run. `range` adds scenarios [from, to) into this worker's partial portfolio
+ * and answers 'done' (the main thread then hands out the next range); `flush` sends the partial back and
+ * starts a new one.
+ */
+type Message = { type: 'range'; model: Model; from: number; to: number } | { type: 'flush' };
+
 const scenarios = loadScenarios();
-parentPort!.on('message', ({ model, from, to }: { model: Model; from: number; to: number }) => {
-  const partial = simulateRange(scenarios, model, 'W2', from, to);
-  parentPort!.postMessage(partial, [partial.buffer as ArrayBuffer]);
+let partial = new Float64Array(iterationsOf('W2'));
+parentPort!.on('message', (message: Message) => {
+  if (message.type === 'range') {
+    simulateRange(scenarios, message.model, 'W2', message.from, message.to, partial);
+    parentPort!.postMessage('done');
+  } else {
+    parentPort!.postMessage(partial, [partial.buffer as ArrayBuffer]);
+    partial = new Float64Array(iterationsOf('W2'));
+  }
 });

@@ -40,9 +40,30 @@ export class References {
     return this.timed(['python3', 'numpy_fair.py', kernel, workload, String(reps)]);
   }
 
+  /**
+   * pyfair, the peer the issue names, if a checkout of it is at PYFAIR_DIR (default /work/peers/pyfair) and
+   * PYFAIR_PYTHON (default Debian's /usr/bin/python3, with python3-pandas and python3-scipy) imports it.
+   * Our own driver, pyfair_w2.py, runs it; pyfair is never copied into the repository.
+   */
+  static pyfair(): { python: string; path: string } | null {
+    const peer = { python: process.env.PYFAIR_PYTHON ?? '/usr/bin/python3', path: process.env.PYFAIR_DIR ?? '/work/peers/pyfair' };
+    const probe = spawnSync(peer.python, ['-c', 'import pyfair'], { stdio: 'ignore', env: { ...process.env, PYTHONPATH: peer.path } });
+    return probe.status === 0 ? peer : null;
+  }
+
+  /** pyfair on W2, product model: about 12 s a run on these machines, hence few reps. */
+  pyfairW2(peer: { python: string; path: string }, reps: number): ReferenceRun {
+    const driver = join(import.meta.dirname, 'pyfair_w2.py');
+    return this.timed([peer.python, driver, this.dir, String(reps)], { PYTHONPATH: peer.path });
+  }
+
   /** Runs under /usr/bin/time for the peak RSS (its %M line is the last line of stderr). */
-  private timed(command: string[]): ReferenceRun {
-    const result = spawnSync('/usr/bin/time', ['-f', 'maxrss_kb=%M', ...command], { cwd: this.dir, encoding: 'utf8' });
+  private timed(command: string[], env: Record<string, string> = {}): ReferenceRun {
+    const result = spawnSync('/usr/bin/time', ['-f', 'maxrss_kb=%M', ...command], {
+      cwd: this.dir,
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    });
     if (result.status !== 0) throw new Error(`${command.join(' ')} failed: ${result.stderr}`);
     const rss = /maxrss_kb=(\d+)/.exec(result.stderr);
     const run = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as ReferenceRun;

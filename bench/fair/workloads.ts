@@ -53,15 +53,25 @@ const pertSamplingOf = (model: Model): 'exact' | 'table' => (model === 'pert-tab
 
 export const iterationsOf = (workload: Workload): number => (workload === 'W1' ? 1_000_000 : 10_000);
 
-/** Portfolio loss of scenarios [from, to): each scenario on its own stream (its index), summed per iteration. */
-export function simulateRange(scenarios: Scenarios, model: Model, workload: Workload, from: number, to: number): Float64Array {
+/**
+ * Portfolio loss of scenarios [from, to): each scenario on its own stream (its index), summed per iteration
+ * into `into` (W2) when given.
+ */
+export function simulateRange(
+  scenarios: Scenarios,
+  model: Model,
+  workload: Workload,
+  from: number,
+  to: number,
+  into?: Float64Array,
+): Float64Array {
   const iterations = iterationsOf(workload);
   if (workload === 'W1') {
     return model === 'compound'
       ? simulateCompoundModel(scenarios.w1Compound, { iterations, seed: SEED })
       : simulateProductModel(scenarios.product[0]!, { iterations, seed: SEED, pertSampling: pertSamplingOf(model) });
   }
-  const total = new Float64Array(iterations);
+  const total = into ?? new Float64Array(iterations);
   for (let s = from; s < to; s++) {
     const options = { iterations, seed: SEED, stream: s, addTo: total };
     if (model === 'compound') simulateCompoundModel(scenarios.compound[s]!, options);
