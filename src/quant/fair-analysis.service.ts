@@ -15,13 +15,19 @@ export type AnalysisRow = typeof fairAnalyses.$inferSelect;
 
 /** The typed analysis of a stored row (stored rows were accepted by parseAnalysis when saved). */
 export const analysisOf = (row: AnalysisRow): ScenarioAnalysis =>
-  ({ model: row.model, inputs: row.inputs, controls: row.controls }) as unknown as ScenarioAnalysis;
+  ({
+    model: row.model,
+    inputs: row.inputs,
+    controls: row.controls,
+    ...(row.pertSampling === 'table' ? { pertSampling: 'table' } : {}),
+  }) as unknown as ScenarioAnalysis;
 
 function presentAnalysis(row: AnalysisRow): TFairAnalysis {
   return {
     model: row.model as TFairAnalysis['model'],
     inputs: row.inputs,
     controls: row.controls,
+    pertSampling: row.pertSampling as TFairAnalysis['pertSampling'],
     iterations: row.iterations,
     seed: row.seed,
     version: row.version,
@@ -74,7 +80,10 @@ export async function saveAnalysis(
     const driverKeys = new Set((settings?.drivers ?? []).map((d) => d.key));
     let analysis: ScenarioAnalysis;
     try {
-      analysis = parseAnalysis({ model: input.model, inputs: input.inputs, controls: input.controls ?? [] }, driverKeys);
+      analysis = parseAnalysis(
+        { model: input.model, inputs: input.inputs, controls: input.controls ?? [], pertSampling: input.pertSampling ?? 'exact' },
+        driverKeys,
+      );
     } catch (error) {
       asUnprocessable(error, 'body');
     }
@@ -88,6 +97,7 @@ export async function saveAnalysis(
       model: analysis.model,
       inputs: analysis.inputs as unknown as Record<string, unknown>,
       controls: (analysis.controls ?? []) as unknown[],
+      pertSampling: analysis.pertSampling ?? 'exact',
       iterations,
       seed,
       version: (before?.version ?? 0) + 1,

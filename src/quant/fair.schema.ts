@@ -11,6 +11,7 @@ import { ZOrgParams } from '../platform/orgs/orgs.schema.ts';
 
 export const FAIR_MODELS = ['product', 'compound'] as const;
 export const RATING_TARGETS = ['inherent', 'current', 'target'] as const;
+export const PERT_SAMPLINGS = ['exact', 'table'] as const;
 /**
  * Runs up to this much engine work run in the request; more goes to a worker thread as a job. Work is simulated
  * years: a scenario's iterations × (1 + controls) plus its tornado's traced years (see inlineWork); a portfolio's
@@ -33,6 +34,10 @@ export const ZFairAnalysisInput = z.strictObject({
       'ProductAnalysisInputs or CompoundAnalysisInputs (src/quant/fair/analysis.ts): distributions ({kind: pert|triangular|uniform|lognormal|constant|poisson, …}), loss split by forms, {driver: key} references',
     ),
   controls: z.array(z.unknown()).max(50).optional().describe('FairControl[]: name, controlId, yearlyCost, effects [{factor, reduction}]'),
+  pertSampling: z
+    .enum(PERT_SAMPLINGS)
+    .optional()
+    .describe('How PERT inputs are drawn: exact (default) or table (an inverse-CDF table per input: faster, approximate)'),
   iterations: z
     .number()
     .optional()
@@ -45,6 +50,7 @@ export const ZFairAnalysis = z.object({
   model: z.enum(FAIR_MODELS),
   inputs: z.record(z.string(), z.unknown()),
   controls: z.array(z.unknown()),
+  pertSampling: z.enum(PERT_SAMPLINGS),
   iterations: z.number().int(),
   seed: z.number().int(),
   version: z.number().int(),

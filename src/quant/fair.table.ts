@@ -20,6 +20,8 @@ export const fairAnalyses = pgTable(
     model: text('model').notNull(),
     inputs: jsonb('inputs').$type<Record<string, unknown>>().notNull(),
     controls: jsonb('controls').$type<unknown[]>().notNull(),
+    /** How PERT inputs are drawn: exact | table (the engine's pertSampling). */
+    pertSampling: text('pert_sampling').notNull().default('exact'),
     iterations: integer('iterations').notNull(),
     /** A safe integer ≥ 0 (the engine's seeds go beyond 2^31). */
     seed: bigint('seed', { mode: 'number' }).notNull(),

@@ -28,7 +28,7 @@ describe('FAIR analysis: save, read, delete', () => {
     const first = await put(productAnalysis());
     expect(first.statusCode, first.body).toBe(200);
     const body = first.json();
-    expect(body.analysis).toMatchObject({ model: 'product', iterations: 5_000, seed: 20_260_101, version: 1 });
+    expect(body.analysis).toMatchObject({ model: 'product', pertSampling: 'exact', iterations: 5_000, seed: 20_260_101, version: 1 });
     expect(body.analysis.inputs.primaryLoss.forms.response).toEqual({ kind: 'lognormal', lo: 10_000, hi: 200_000 });
     expect(body.analysis.controls[0]).toMatchObject({ name: 'EDR', yearlyCost: 40_000 });
     const read = (await bed.call('GET', `/scenarios/${scenarioId}/fair`, undefined, bed.viewer)).json();
@@ -40,6 +40,22 @@ describe('FAIR analysis: save, read, delete', () => {
     const stale = await put({ ...productAnalysis(), version: 1 });
     expect(stale.statusCode).toBe(409);
     expect(problem(stale).code).toBe('VERSION_CONFLICT');
+  });
+
+  it("stores pertSampling 'table', and a run records it and draws from tables", async () => {
+    const id = (await bed.scenario('Sampled from tables')).id;
+    const saved = await put(productAnalysis({ pertSampling: 'table', iterations: 20_000 }), id);
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().analysis.pertSampling).toBe('table');
+    const tableRun = (await bed.call('POST', `/scenarios/${id}/fair/runs`, { sensitivity: false })).json().run;
+    expect(tableRun.analysis.analysis.pertSampling).toBe('table');
+    expect((await put({ ...productAnalysis({ iterations: 20_000 }), pertSampling: 'exact', version: 1 }, id)).statusCode).toBe(200);
+    const exactRun = (await bed.call('POST', `/scenarios/${id}/fair/runs`, { sensitivity: false })).json().run;
+    expect(exactRun.analysis.analysis).not.toHaveProperty('pertSampling');
+    // Same inputs and seed, other draws: the table's figures differ, within Monte Carlo error of the exact ones.
+    expect(tableRun.result.annualLoss.mean).not.toBe(exactRun.result.annualLoss.mean);
+    expect(tableRun.result.annualLoss.mean / exactRun.result.annualLoss.mean).toBeGreaterThan(0.9);
+    expect(tableRun.result.annualLoss.mean / exactRun.result.annualLoss.mean).toBeLessThan(1.1);
   });
 
   it('defaults to 100,000 iterations and a random seed', async () => {
@@ -127,6 +143,13 @@ describe('FAIR analysis: bad input is a 422 naming the field, and nothing is sto
     return refused(body, /^body\.controls\.0\.effects\.0\.reduction/);
   });
 
+  it('an unknown PERT sampling → 400 at body.pertSampling (the request schema refuses it)', async () => {
+    const before = await bed.count('fair_analyses');
+    const response = await put({ ...productAnalysis(), pertSampling: 'fast' }, target);
+    expect(response.statusCode).toBe(400);
+    expect(problem(response).errors?.map((e) => e.path)).toEqual(['body.pertSampling']);
+    expect(await bed.count('fair_analyses')).toBe(before);
+  });
   it('zero iterations → body.iterations', () => refused(productAnalysis({ iterations: 0 }), 'body.iterations'));
   it('absurd iterations → body.iterations', () => refused(productAnalysis({ iterations: 1e12 }), 'body.iterations'));
   it('fractional iterations → body.iterations', () => refused(productAnalysis({ iterations: 10.5 }), 'body.iterations'));

@@ -36,11 +36,11 @@ interface Settings {
 }
 interface ScenarioFair {
   currency: string | null;
-  analysis: { model: string; inputs: Record<string, unknown>; iterations: number; seed: number } | null;
+  analysis: { model: string; inputs: Record<string, unknown>; pertSampling: string; iterations: number; seed: number } | null;
   latestRun: {
     id: string;
     /** What was run: the analysis and the distributions of the drivers it names, by key. */
-    analysis: { drivers: Record<string, unknown> };
+    analysis: { analysis: { pertSampling?: string }; drivers: Record<string, unknown> };
     result: { annualLoss: { mean: number }; lossEventFrequency: { mean: number } };
   } | null;
 }
@@ -342,6 +342,11 @@ describe('FAIR settings, the compound model, shared drivers and a reader', () =>
     await fillGroup(dialog, 'Secondary loss magnitude', { '5th percentile': '5000', '95th percentile': '200000' });
     await dialog.getByRole('textbox', { name: 'Iterations', exact: true }).fill('20000');
     await dialog.getByRole('textbox', { name: 'Seed', exact: true }).fill('5');
+    // This analysis's PERT inputs (the driver's, vulnerability's, secondary frequency's) are drawn from tables.
+    await select(dialog, 'PERT sampling').click();
+    await page.getByRole('option', { name: 'Fast: inverse-CDF table', exact: true }).click();
+    await select(dialog, 'PERT sampling').scrollIntoViewIfNeeded();
+    await screenshot(page, 'risk-fair-simulation-settings');
     await select(dialog, 'Shared driver').scrollIntoViewIfNeeded();
     await screenshot(page, 'risk-fair-driver-form');
     await dialog.getByRole('button', { name: 'Save analysis' }).click();
@@ -350,9 +355,12 @@ describe('FAIR settings, the compound model, shared drivers and a reader', () =>
     const stored = await getJson<ScenarioFair>(page, fairPath);
     expect(stored.analysis?.model).toBe('product');
     expect(stored.analysis?.inputs.threatEventFrequency).toEqual({ driver: DRIVER.key });
+    expect(stored.analysis?.pertSampling).toBe('table');
+    await card.getByText('PERT from tables', { exact: false }).waitFor();
 
     const fair = await runFromCard(page, card, fairPath);
     const run = fair.latestRun!;
+    expect(run.analysis.analysis.pertSampling).toBe('table');
     expect(run.analysis.drivers).toEqual({ [DRIVER.key]: { kind: 'pert', ...DRIVER_PERT } }); // as the settings had it
     // The driver's own estimate is what ran: PERT(2, 4, 10) averages 14/3 a year, times a vulnerability averaging
     // 0.65/3, about 1.01 loss events a year (the demo's ransomware driver would give about 0.76).

@@ -6,7 +6,7 @@ import { normal } from './normal.ts';
 import { poisson, poissonPlan } from './poisson.ts';
 import type { Progress } from './progress.ts';
 import type { Random } from './random.ts';
-import { fillValidated, lognormalParameters } from './samplers.ts';
+import { fillValidated, lognormalParameters, type PertSampling } from './samplers.ts';
 
 /**
  * The simulation behind analysis.ts: one scenario, with loss forms, a shared driver, controls and an optional
@@ -38,9 +38,11 @@ export type ProductPlan = {
   slef: Leaf;
   slm: Leaf[];
   leaves: Leaf[];
+  /** How the inputs' PERT leaves are drawn (control reductions are always drawn exactly). */
+  pertSampling: PertSampling;
 };
 /** Compound: leaf 0 is the yearly count of loss events (traced), then the magnitude's leaves (per event). */
-export type CompoundPlan = { model: 'compound'; lambda: number; magnitude: Leaf[]; leaves: Leaf[] };
+export type CompoundPlan = { model: 'compound'; lambda: number; magnitude: Leaf[]; leaves: Leaf[]; pertSampling: PertSampling };
 export type Plan = ProductPlan | CompoundPlan;
 
 /** A control's effects by factor index (PRODUCT_FACTORS or COMPOUND_FACTORS). */
@@ -161,6 +163,7 @@ export function compile(analysis: ScenarioAnalysis, drivers: Record<string, Dist
       lambda: analysis.inputs.lossEventFrequency,
       magnitude: loss(analysis.inputs.magnitude, 'magnitude'),
       leaves,
+      pertSampling: analysis.pertSampling ?? 'exact',
     };
   }
   const inputs = analysis.inputs;
@@ -188,7 +191,7 @@ export function compile(analysis: ScenarioAnalysis, drivers: Record<string, Dist
   const pl = loss(inputs.primaryLoss, 'primaryLoss');
   const slef = leaf('secondaryLossEventFrequency', inputs.secondaryLossEventFrequency);
   const slm = loss(inputs.secondaryLossMagnitude, 'secondaryLossMagnitude');
-  return { model: 'product', tef, v, pl, slef, slm, leaves };
+  return { model: 'product', tef, v, pl, slef, slm, leaves, pertSampling: analysis.pertSampling ?? 'exact' };
 }
 
 export function compileControls(model: 'product' | 'compound', controls: readonly FairControl[] | undefined): CompiledControl[] {
@@ -216,7 +219,7 @@ function runProduct(plan: ProductPlan, controls: CompiledControl[], n: number, s
   let start = 0;
   let count = 0;
   const draw = (leaf: Leaf, rng: Random, out: Float64Array): void => {
-    fillValidated(leaf.dist, rng, out, count);
+    fillValidated(leaf.dist, rng, out, count, plan.pertSampling);
     if (trace) trace[leaf.index]!.set(out.subarray(0, count), start);
   };
   /** A loss given by forms is their sum, drawn form by form in canonical order. */
@@ -363,7 +366,7 @@ function runCompound(plan: CompoundPlan, controls: CompiledControl[], n: number,
           m = 0;
           for (let l = 0; l < forms; l++) {
             if (used[l] === CHUNK) {
-              fillValidated(leaves[l]!.dist, main, batches[l]!, CHUNK);
+              fillValidated(leaves[l]!.dist, main, batches[l]!, CHUNK, plan.pertSampling);
               used[l] = 0;
             }
             const x = batches[l]![used[l]!++]!;

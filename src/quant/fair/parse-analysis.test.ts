@@ -45,6 +45,13 @@ describe('parseAnalysis', () => {
     expect(parseAnalysis(JSON.parse(JSON.stringify(parsed)))).toEqual(parsed);
   });
 
+  it("keeps pertSampling 'table', drops the default 'exact', and refuses anything else at its path", () => {
+    expect(parseAnalysis({ ...product(), pertSampling: 'table' })).toMatchObject({ pertSampling: 'table' });
+    expect(parseAnalysis({ ...product(), pertSampling: 'exact' })).toEqual(parseAnalysis(product()));
+    expect(parseAnalysis(product())).not.toHaveProperty('pertSampling');
+    expect(refused({ ...product(), pertSampling: 'fast' })).toBe('pertSampling');
+  });
+
   it('accepts derived TEF and vulnerability, drivers, compound analyses and no controls', () => {
     const derived = productWith((a) => {
       a.inputs.threatEventFrequency = { contactFrequency: pert(1, 5, 9), probabilityOfAction: { kind: 'constant', value: 0.5 } } as never;

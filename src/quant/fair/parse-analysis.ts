@@ -190,7 +190,7 @@ function control(value: unknown, path: string, factors: readonly FairFactor[]): 
  */
 export function parseAnalysis(value: unknown, driverKeys?: ReadonlySet<string>): ScenarioAnalysis {
   const raw = object(value, '', 'an object with model, inputs and controls');
-  onlyKeys(raw, ['model', 'inputs', 'controls'], '');
+  onlyKeys(raw, ['model', 'inputs', 'controls', 'pertSampling'], '');
   const model = raw.model;
   if (model !== 'product' && model !== 'compound') fail('model', 'must be "product" or "compound"');
   const inputs = object(raw.inputs, 'inputs', 'an object');
@@ -198,12 +198,21 @@ export function parseAnalysis(value: unknown, driverKeys?: ReadonlySet<string>):
   if (!Array.isArray(controlsValue)) fail('controls', 'must be an array');
   const list = controlsValue as unknown[];
   if (list.length > MAX_CONTROLS) fail('controls', `must hold at most ${MAX_CONTROLS} controls`);
+  const sampling = raw.pertSampling ?? 'exact';
+  if (sampling !== 'exact' && sampling !== 'table') fail('pertSampling', 'must be "exact" or "table"');
+  // Only a non-default choice is kept, so analyses saved before the option existed compare equal to new ones.
+  const pertSampling: { pertSampling?: 'table' } = sampling === 'table' ? { pertSampling: 'table' } : {};
   if (model === 'product') {
     const parsed = productInputs(inputs, driverKeys);
-    return { model, inputs: parsed, controls: list.map((c, i) => control(c, `controls.${i}`, PRODUCT_FACTORS)) };
+    return { model, inputs: parsed, controls: list.map((c, i) => control(c, `controls.${i}`, PRODUCT_FACTORS)), ...pertSampling };
   }
   const parsed = compoundInputs(inputs);
-  return { model: 'compound', inputs: parsed, controls: list.map((c, i) => control(c, `controls.${i}`, COMPOUND_FACTORS)) };
+  return {
+    model: 'compound',
+    inputs: parsed,
+    controls: list.map((c, i) => control(c, `controls.${i}`, COMPOUND_FACTORS)),
+    ...pertSampling,
+  };
 }
 
 /** The driver keys an analysis names (none for the compound model). */

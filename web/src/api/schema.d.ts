@@ -20652,6 +20652,8 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                                 controls: unknown[];
+                                /** @enum {string} */
+                                pertSampling: "exact" | "table";
                                 iterations: number;
                                 seed: number;
                                 version: number;
@@ -21023,6 +21025,11 @@ export interface paths {
                         };
                         /** @description FairControl[]: name, controlId, yearlyCost, effects [{factor, reduction}] */
                         controls?: unknown[];
+                        /**
+                         * @description How PERT inputs are drawn: exact (default) or table (an inverse-CDF table per input: faster, approximate)
+                         * @enum {string}
+                         */
+                        pertSampling?: "exact" | "table";
                         /** @description Simulated years, 1 to 10,000,000 (default 100,000) */
                         iterations?: number;
                         /** @description An integer ≥ 0; random when omitted. Same seed and inputs → the same result */
@@ -21047,6 +21054,8 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                                 controls: unknown[];
+                                /** @enum {string} */
+                                pertSampling: "exact" | "table";
                                 iterations: number;
                                 seed: number;
                                 version: number;

@@ -21,7 +21,7 @@ export function ControlsEditor({ model, controls, onChange, errorAt, currency }:
     onChange(controls.map((control, i) => (i === index ? { ...control, ...patch } : control)));
   return (
     <Stack gap="sm">
-      <Text size="sm" c="dimmed">
+      <Text size="xs" c="dimmed">
         Each control is simulated alone and all together, on the same draws: the difference is what it is worth. Its effect is the share of
         a factor it removes (0.4 = 40 %), itself a range.
       </Text>

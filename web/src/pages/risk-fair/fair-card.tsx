@@ -63,6 +63,7 @@ export function FairCard({ orgSlug, scenarioId, refId, canWrite }: FairCardProps
         analysis ? (
           <>
             {MODEL_LABELS[analysis.model].label}, {formatCount(analysis.iterations)} iterations, seed {analysis.seed}
+            {analysis.pertSampling === 'table' ? ', PERT from tables' : ''}
             {analysis.controls.length > 0 && `, ${analysis.controls.length} control${analysis.controls.length > 1 ? 's' : ''}`}; estimates
             changed {formatDateTime(analysis.updatedAt)}.
           </>

@@ -8,6 +8,7 @@ import type {
   FairModel,
   LossForm,
   LossInput,
+  PertSampling,
 } from './fair-types';
 import { LOSS_FORMS } from './fair-types';
 
@@ -63,6 +64,7 @@ export interface FairDraft {
   lossEventFrequency: NumberField;
   magnitude: LossDraft;
   controls: ControlDraft[];
+  pertSampling: PertSampling;
   iterations: NumberField;
   seed: NumberField;
 }
@@ -156,12 +158,14 @@ export function draftFromAnalysis(analysis: FairAnalysis | null): FairDraft {
     lossEventFrequency: '',
     magnitude: blankLoss(),
     controls: [],
+    pertSampling: 'exact',
     iterations: DEFAULT_ITERATIONS,
     seed: Math.floor(Math.random() * 1_000_000),
   };
   if (!analysis) return draft;
   draft.iterations = analysis.iterations;
   draft.seed = analysis.seed;
+  draft.pertSampling = analysis.pertSampling;
   draft.controls = analysis.controls.map((control) => ({
     key: newKey(),
     name: control.name,
@@ -242,6 +246,7 @@ export function toBody(draft: FairDraft, version?: number): AnalysisBody {
   const common = {
     ...(version === undefined ? {} : { version }),
     controls: draft.controls.map(toControl),
+    pertSampling: draft.pertSampling,
     iterations: num(draft.iterations),
     ...(draft.seed === '' ? {} : { seed: draft.seed }),
   };

@@ -1,4 +1,4 @@
-import { Button, Divider, Group, NumberInput, Radio, Text } from '@mantine/core';
+import { Button, Divider, Group, NumberInput, Radio, Select, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { isPathOf, toProblem } from '../../api/api-problem';
 import { EditModal, useReloadLatest } from '../inventory/edit-modal';
@@ -8,7 +8,7 @@ import { ControlsEditor } from './controls-editor';
 import type { ErrorAt } from './distribution-input';
 import { draftFromAnalysis, pathsOf, toBody, type FairDraft, type NumberField } from './fair-draft';
 import { COMPOUND_FACTORS, MODEL_LABELS, PRODUCT_FACTORS } from './fair-labels';
-import type { FairAnalysis, FairModel, ScenarioFair, SharedDriver } from './fair-types';
+import type { FairAnalysis, FairModel, PertSampling, ScenarioFair, SharedDriver } from './fair-types';
 import { ProductInputs } from './product-inputs';
 import { useSaveScenarioFair } from './use-fair';
 
@@ -34,6 +34,11 @@ function withModel(draft: FairDraft, model: FairModel): FairDraft {
   }));
   return { ...draft, model, controls };
 }
+
+const PERT_SAMPLING_OPTIONS: { value: PertSampling; label: string }[] = [
+  { value: 'exact', label: 'Exact (default)' },
+  { value: 'table', label: 'Fast: inverse-CDF table' },
+];
 
 const asNumber = (value: number | string): NumberField => (typeof value === 'number' ? value : value === '' ? '' : Number(value));
 
@@ -124,6 +129,16 @@ export function FairFormModal({ orgSlug, scenarioId, refId, analysis, currency, 
           value={draft.seed}
           onChange={(value) => change({ seed: asNumber(value) })}
           error={errorAt('seed')}
+        />
+        <Select
+          label="PERT sampling"
+          description="Exact, or from a table per input: about three times faster on large portfolios, approximate"
+          w={300}
+          allowDeselect={false}
+          data={PERT_SAMPLING_OPTIONS}
+          value={draft.pertSampling}
+          onChange={(value) => change({ pertSampling: (value ?? 'exact') as PertSampling })}
+          error={errorAt('pertSampling')}
         />
       </Group>
       <Text size="xs" c="dimmed">

@@ -66,10 +66,19 @@ export interface FairControl {
 }
 
 export type AnalysisInputs = { model: 'product'; inputs: ProductInputs } | { model: 'compound'; inputs: CompoundInputs };
+/** How PERT inputs are drawn: exactly, or from an inverse-CDF table (faster, approximate). */
+export type PertSampling = 'exact' | 'table';
 /** The PUT body; `version` is the analysis version read (a stale one is a 409). */
-export type AnalysisBody = AnalysisInputs & { controls?: FairControl[]; iterations?: number; seed?: number; version?: number };
+export type AnalysisBody = AnalysisInputs & {
+  controls?: FairControl[];
+  pertSampling?: PertSampling;
+  iterations?: number;
+  seed?: number;
+  version?: number;
+};
 export type FairAnalysis = AnalysisInputs & {
   controls: FairControl[];
+  pertSampling: PertSampling;
   iterations: number;
   seed: number;
   version: number;

@@ -1,0 +1,1 @@
+ALTER TABLE "fair_analyses" ADD COLUMN "pert_sampling" text DEFAULT 'exact' NOT NULL;
