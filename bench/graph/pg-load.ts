@@ -124,7 +124,7 @@ function traceQueries(): Traced[] {
     const values = (Array.isArray(args[1]) ? args[1] : (config as { values?: unknown[] } | undefined)?.values) as unknown[] | undefined;
     const start = performance.now();
     const result = original.apply(this, args);
-    const label = /string_agg\(sn\.ix/.test(text)
+    const label = /^copy \(select source_id/.test(text)
       ? 'edges'
       : /from assets where org_id/.test(text) && /string_agg/.test(text)
         ? 'assets'
@@ -136,6 +136,9 @@ function traceQueries(): Traced[] {
         () => trace.push({ label, text, values, start, end: performance.now() }),
         () => undefined,
       );
+    } else if (result && typeof (result as NodeJS.ReadableStream).on === 'function') {
+      // COPY … TO STDOUT (pg-copy-streams): done when its stream ends.
+      (result as NodeJS.ReadableStream).on('end', () => trace.push({ label, text, values, start, end: performance.now() }));
     }
     return result;
   };
@@ -318,8 +321,10 @@ async function explainLoad(admin: pg.Client, queries: Traced[]): Promise<Record<
     }
     const perQuery: Record<string, unknown> = {};
     for (const q of queries) {
+      // The edges come by COPY (select …) TO STDOUT: explain its select.
+      const query = /^copy \(/.test(q.text) ? q.text.replace(/^copy \(/, '').replace(/\) to stdout with \(format binary\)$/, '') : q.text;
       const { rows } = await admin.query<{ 'QUERY PLAN': [{ 'Execution Time': number; Plan: Record<string, unknown> }] }>(
-        `explain (analyze, timing off, format json) ${q.text}`,
+        `explain (analyze, timing off, format json) ${query}`,
         q.values,
       );
       const plan = rows[0]!['QUERY PLAN'][0];

@@ -1,0 +1,27 @@
+import type { Transaction } from '@electric-sql/pglite';
+import type { PoolClient } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import type { Queryable, Store } from '../platform/db/store.ts';
+
+/**
+ * Runs `COPY (select) TO … WITH (FORMAT binary)` inside the transaction `tx` and hands the data to `onChunk`
+ * as it comes: from PostgreSQL a stream of chunks (nothing of the whole is held at once), from PGlite one blob.
+ * `select` takes no parameters (COPY has none): inline only values you have checked.
+ * Drizzle keeps the driver's client on the transaction's session (not in its types).
+ */
+export async function copyBinaryOut(
+  tx: Queryable,
+  kind: Store['kind'],
+  select: string,
+  onChunk: (chunk: Uint8Array) => void,
+): Promise<void> {
+  const client = (tx as unknown as { session: { client: unknown } }).session.client;
+  if (kind === 'postgres') {
+    const stream = (client as PoolClient).query(copyTo(`copy (${select}) to stdout with (format binary)`));
+    for await (const chunk of stream) onChunk(chunk as Buffer);
+    return;
+  }
+  const result = await (client as Transaction).query(`copy (${select}) to '/dev/blob' with (format binary)`);
+  if (!result.blob) throw new Error('PGlite returned no COPY data');
+  onChunk(new Uint8Array(await result.blob.arrayBuffer()));
+}
