@@ -1,6 +1,6 @@
 import type { FairControl, LossInput, ScenarioAnalysis } from './analysis.ts';
 import { COMPOUND_FACTORS, LOSS_FORMS, PRODUCT_FACTORS } from './factors.ts';
-import { DEFAULT_PERT_SHAPE, validateNonNegative, type Distribution } from './distributions.ts';
+import { validateNonNegative, type Distribution } from './distributions.ts';
 import { FairParameterError } from './errors.ts';
 import { normal } from './normal.ts';
 import { poisson, poissonPlan } from './poisson.ts';
@@ -105,33 +105,6 @@ export class Collected {
       this.values = grown;
     }
     this.values[this.count++] = x;
-  }
-}
-
-/** Mean of a distribution (for the compound model's thinning of loss events). */
-export function meanOf(dist: Distribution): number {
-  switch (dist.kind) {
-    case 'constant':
-      return dist.value;
-    case 'uniform':
-      return (dist.min + dist.max) / 2;
-    case 'triangular':
-      return (dist.min + dist.mode + dist.max) / 3;
-    case 'pert': {
-      const shape = dist.shape ?? DEFAULT_PERT_SHAPE;
-      return (dist.min + shape * dist.mode + dist.max) / (shape + 2);
-    }
-    case 'lognormal': {
-      const { mu, sigma } = lognormalParameters(dist.lo, dist.hi);
-      return Math.exp(mu + (sigma * sigma) / 2);
-    }
-    case 'poisson':
-      return dist.lambda;
-    case 'empirical': {
-      let sum = 0;
-      for (const v of dist.values) sum += v;
-      return sum / dist.values.length;
-    }
   }
 }
 
@@ -322,9 +295,10 @@ const MAGNITUDE = COMPOUND_FACTORS.indexOf('magnitude');
 
 /**
  * Compound model: per year N ~ Poisson(λ) loss events, each of magnitude the sum of the magnitude's forms. A
- * control's lossEventFrequency reduction r scales λ by (1 − E[r]): each event survives the control with that
- * probability (thinning a Poisson process gives exactly Poisson(λ(1 − E[r])), and the surviving events are
- * the baseline's own). A magnitude reduction is drawn per event and scales that event's magnitude.
+ * control's lossEventFrequency reduction r is drawn once per year and scales that year's λ by (1 − r): each of
+ * the year's events survives the control with that probability (thinning a Poisson process gives exactly
+ * Poisson(λ(1 − r)) given r, and the surviving events are the baseline's own). A magnitude reduction is drawn
+ * per event and scales that event's magnitude.
  */
 function runCompound(plan: CompoundPlan, controls: CompiledControl[], n: number, streams: Streams, sink: Sink, progress: Progress): void {
   const main = streams.main;
@@ -343,7 +317,11 @@ function runCompound(plan: CompoundPlan, controls: CompiledControl[], n: number,
   const trace = sink.trace;
   const formSums = new Float64Array(forms);
   const C = controls.length;
-  const keep = controls.map((c) => c.effects.filter((e) => e.factor === LEF).reduce((p, e) => p * (1 - meanOf(e.dist)), 1));
+  // Per control, its frequency effects' reductions for the chunk's years (drawn at the chunk's start).
+  const lefEffects = controls.map((c) =>
+    c.effects.filter((e) => e.factor === LEF).map((e) => ({ dist: e.dist, batch: new Float64Array(CHUNK) })),
+  );
+  const keep = new Float64Array(C);
   const magEffects = controls.map((c) =>
     c.effects.filter((e) => e.factor === MAGNITUDE).map((e) => ({ dist: e.dist, batch: new Float64Array(CHUNK), used: CHUNK })),
   );
@@ -352,11 +330,21 @@ function runCompound(plan: CompoundPlan, controls: CompiledControl[], n: number,
   const controlSums = new Float64Array(C + 1);
   for (let start = 0; start < n; start += CHUNK) {
     const end = Math.min(n, start + CHUNK);
+    lefEffects.forEach((effects, c) => {
+      for (const effect of effects) fillValidated(effect.dist, reductions[c]!, effect.batch, end - start);
+    });
     for (let j = start; j < end; j++) {
       const events = poisson(main, poissonP);
       let sum = 0;
       if (trace) formSums.fill(0);
-      if (C > 0) controlSums.fill(0);
+      if (C > 0) {
+        controlSums.fill(0);
+        for (let c = 0; c < C; c++) {
+          let p = 1;
+          for (const effect of lefEffects[c]!) p *= 1 - effect.batch[j - start]!;
+          keep[c] = p;
+        }
+      }
       for (let k = 0; k < events; k++) {
         let m: number;
         if (inline) {

@@ -3,7 +3,7 @@ import { simulateCompoundModel, simulateProductModel, type CompoundModelInput, t
 import { summarize, type LossSummary } from './outputs.ts';
 
 /** The engine's version, stored with every result so a figure can be traced to the code that made it. */
-export const ENGINE_VERSION = 'bulwark-fair 0.2';
+export const ENGINE_VERSION = 'bulwark-fair 0.3';
 
 /**
  * One analysis as a user writes it: a model with its inputs, and optionally the same model once a control is
