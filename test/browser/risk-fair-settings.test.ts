@@ -66,6 +66,19 @@ async function getJson<T>(page: Page, path: string): Promise<T> {
   return body;
 }
 
+/** A new scenario (through the API), its page, and its card's "Add FAIR analysis" form open. */
+async function newAnalysisForm(
+  page: Page,
+  title: string,
+): Promise<{ scenarioId: string; fairPath: string; card: Locator; dialog: Locator }> {
+  const scenarioId = await createScenario(page, title);
+  const card = await openScenario(page, scenarioId, title);
+  await card.getByRole('button', { name: 'Add FAIR analysis' }).click();
+  const dialog = page.getByRole('dialog', { name: /^FAIR analysis of R-\d{3}$/ });
+  await dialog.waitFor();
+  return { scenarioId, fairPath: `/api/orgs/demo/scenarios/${scenarioId}/fair`, card, dialog };
+}
+
 async function createScenario(page: Page, title: string): Promise<string> {
   const created = await api<{ id: string }>(page, 'POST', '/api/orgs/demo/scenarios', { title, approach: 'event-based' });
   expect(created.status).toBe(201);
@@ -263,14 +276,8 @@ describe('FAIR settings, the compound model, shared drivers and a reader', () =>
     const { page, pageErrors } = await newPage();
     onTestFailed(() => screenshot(page, 'risk-fair-compound-failure', true));
     await signIn(page);
-    const scenarioId = await createScenario(page, COMPOUND_TITLE);
+    const { scenarioId, fairPath, card, dialog } = await newAnalysisForm(page, COMPOUND_TITLE);
     made.compoundScenarioId = scenarioId;
-    const fairPath = `/api/orgs/demo/scenarios/${scenarioId}/fair`;
-
-    const card = await openScenario(page, scenarioId, COMPOUND_TITLE);
-    await card.getByRole('button', { name: 'Add FAIR analysis' }).click();
-    const dialog = page.getByRole('dialog', { name: /^FAIR analysis of R-\d{3}$/ });
-    await dialog.waitFor();
     await dialog.getByRole('radio', { name: /^Loss events per year \(Poisson\)/ }).check();
     // The taxonomy's factors give way to the compound model's two.
     await dialog.getByRole('group', { name: 'Threat event frequency', exact: true }).waitFor({ state: 'detached' });
@@ -322,14 +329,8 @@ describe('FAIR settings, the compound model, shared drivers and a reader', () =>
     const { page, pageErrors } = await newPage();
     onTestFailed(() => screenshot(page, 'risk-fair-driver-failure', true));
     await signIn(page);
-    const scenarioId = await createScenario(page, DRIVER_TITLE);
+    const { scenarioId, fairPath, card, dialog } = await newAnalysisForm(page, DRIVER_TITLE);
     made.driverScenarioId = scenarioId;
-    const fairPath = `/api/orgs/demo/scenarios/${scenarioId}/fair`;
-
-    const card = await openScenario(page, scenarioId, DRIVER_TITLE);
-    await card.getByRole('button', { name: 'Add FAIR analysis' }).click();
-    const dialog = page.getByRole('dialog', { name: /^FAIR analysis of R-\d{3}$/ });
-    await dialog.waitFor();
     const segment = dialog.getByRole('radio', { name: 'Shared driver', exact: true });
     await clickLabelOf(segment);
     expect(await segment.isChecked()).toBe(true);
