@@ -1,3 +1,4 @@
+import type { FairFactor, PertSampling } from '../../../../src/quant/fair/analysis.ts';
 import type { LossSummary } from '../../../../src/quant/fair/outputs.ts';
 import type { paths } from '../../api/schema';
 import { LOSS_FORMS } from '../../../../src/quant/fair/factors.ts';
@@ -46,15 +47,9 @@ export interface CompoundInputs {
   magnitude: LossInput;
 }
 export type FairModel = 'product' | 'compound';
-export type FairFactor =
-  | 'threatEventFrequency'
-  | 'vulnerability'
-  | 'primaryLoss'
-  | 'secondaryLossEventFrequency'
-  | 'secondaryLossMagnitude'
-  | 'lossEventFrequency'
-  | 'magnitude';
+export type { FairFactor, PertSampling };
 export interface ControlEffect {
+  // The engine's factors and PERT sampling choices (FairFactor, PertSampling), the UI's narrower Distribution.
   factor: FairFactor;
   reduction: Distribution;
 }
@@ -66,8 +61,6 @@ export interface FairControl {
 }
 
 export type AnalysisInputs = { model: 'product'; inputs: ProductInputs } | { model: 'compound'; inputs: CompoundInputs };
-/** How PERT inputs are drawn: exactly, or from an inverse-CDF table (faster, approximate). */
-export type PertSampling = 'exact' | 'table';
 /** The PUT body; `version` is the analysis version read (a stale one is a 409). */
 export type AnalysisBody = AnalysisInputs & {
   controls?: FairControl[];
