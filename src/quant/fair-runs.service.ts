@@ -26,8 +26,9 @@ export interface ScenarioRunAnalysis {
 }
 
 /**
- * Simulated years a scenario run costs the engine: the run itself, once per control alone and once for all of
- * them together (the "before" years are shared), plus the tornado's traced run when asked for.
+ * Simulated years a scenario run costs the engine, roughly: the run itself and about one more pass per control
+ * (the controls reuse the baseline's years and only redraw their reductions), plus the tornado's traced run
+ * when asked for.
  */
 export function inlineWork(iterations: number, controls: number, sensitivity: boolean): number {
   return iterations * (1 + controls) + (sensitivity ? Math.min(iterations, SENSITIVITY_ITERATIONS) : 0);
