@@ -17,7 +17,7 @@ import { FAIR_JOB_KIND, type ScenarioJobInput } from './fair-job-input.ts';
 import { mapOntoBands, ratingRationale } from './fair-rating.ts';
 import { asUnprocessable, driverDistributions, insertRun, presentRun, readSettings } from './fair-store.ts';
 import { driverKeysOf } from './fair/parse-analysis.ts';
-import { SENSITIVITY_ITERATIONS } from './fair/scenario.ts';
+import { tracedIterations } from './fair/scenario.ts';
 
 /** What a scenario run records as its analysis: the analysis and the drivers it named, exactly as run. */
 export interface ScenarioRunAnalysis {
@@ -31,7 +31,7 @@ export interface ScenarioRunAnalysis {
  * when asked for.
  */
 export function inlineWork(iterations: number, controls: number, sensitivity: boolean): number {
-  return iterations * (1 + controls) + (sensitivity ? Math.min(iterations, SENSITIVITY_ITERATIONS) : 0);
+  return iterations * (1 + controls) + tracedIterations(iterations, sensitivity);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { ScenarioAnalysis } from './analysis.ts';
 import { compile, MAGNITUDE_SAMPLE } from './engine.ts';
 import type { Distribution } from './distributions.ts';
 import { driverKeysOf, MAX_EFFECTS } from './parse-analysis.ts';
-import { SENSITIVITY_ITERATIONS } from './scenario.ts';
+import { tracedIterations } from './scenario.ts';
 
 /**
  * Up-front cost of a run, deliberately pessimistic: it decides whether a run is refused before it starts, and
@@ -85,7 +85,7 @@ export function estimateRun(
   let ns = 0;
   for (const s of shapes) ns += iterations * iterationNs(s, !portfolio);
   const sensitivity = !portfolio && (options.sensitivity ?? true);
-  const traced = sensitivity ? Math.min(iterations, SENSITIVITY_ITERATIONS) : 0;
+  const traced = tracedIterations(iterations, sensitivity);
   const maxLeaves = Math.max(...shapes.map((s) => s.leaves + s.forms));
   for (const s of shapes) if (traced > 0) ns += traced * (iterationNs(s, false) + (s.leaves + s.forms) * TRACE_NS);
 

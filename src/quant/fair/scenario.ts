@@ -28,6 +28,10 @@ export const DRIVER_STREAM = 2 ** 42; // + a 32-bit hash of the driver key (port
 /** The tornado's traced run has at most this many iterations. */
 export const SENSITIVITY_ITERATIONS = 100_000;
 
+/** Iterations of the tornado's traced run: the run's own, up to SENSITIVITY_ITERATIONS; none without a tornado. */
+export const tracedIterations = (iterations: number, sensitivity: boolean): number =>
+  sensitivity ? Math.min(iterations, SENSITIVITY_ITERATIONS) : 0;
+
 export function checkRunOptions(options: AnalysisOptions): { iterations: number; seed: number } {
   const { iterations, seed } = options ?? ({} as AnalysisOptions);
   if (!Number.isInteger(iterations) || iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS) {
@@ -66,7 +70,7 @@ export function analyzeScenario(analysis: ScenarioAnalysis, options: AnalysisOpt
   const plan = compile(parsed, options.drivers);
   const controls = compileControls(parsed.model, parsed.controls);
   const withSensitivity = options.sensitivity ?? true;
-  const traced = withSensitivity ? Math.min(n, SENSITIVITY_ITERATIONS) : 0;
+  const traced = tracedIterations(n, withSensitivity);
   const progress = new Progress(n + traced, options);
 
   const annual = new Float64Array(n);
