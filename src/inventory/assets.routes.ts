@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authorize } from '../platform/http/guard.ts';
-import { ORG_ROUTE_PROBLEMS, problems } from '../platform/http/openapi-helpers.ts';
+import { ORG_ROUTE_PROBLEMS, problems, rememberedJsonSerializer } from '../platform/http/openapi-helpers.ts';
 import { ZOrgParams } from '../platform/orgs/orgs.schema.ts';
 import { getAssetDetail } from './asset-detail.service.ts';
 import { listAssets } from './assets-list.ts';
@@ -23,6 +23,8 @@ export const assetRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: ZAssetQuery,
         response: { 200: ZAssetPage, ...problems(...ORG_ROUTE_PROBLEMS) },
       },
+      // listAssets builds exactly ZAssetPage (presentAsset), and a remembered page is serialised once.
+      serializerCompiler: rememberedJsonSerializer,
     },
     async (request) => listAssets(app.store, await authorize(request, 'inventory:read'), request.query),
   );

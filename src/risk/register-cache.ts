@@ -1,3 +1,4 @@
+import { StampedMemo } from '../platform/db/stamped-memo.ts';
 import type { Store } from '../platform/db/store.ts';
 
 /*
@@ -7,20 +8,10 @@ import type { Store } from '../platform/db/store.ts';
  * organizations.audit_seq (ARCHITECTURE.md). So an answer is stored with the audit head it was computed at
  * (read in the same statement, so the same snapshot) and reused while a request finds the head unchanged;
  * `today` is part of the key, for the filters that compare dates. Still exact, computed once per change. Per
- * store and per process (another process keeps its own, checked against the same head).
+ * store and per process (platform/db/stamped-memo.ts).
  */
 
-const MAX_ENTRIES = 2_000;
-const caches = new WeakMap<Store, Map<string, { stamp: string; value: unknown }>>();
-
-function cacheOf(store: Store): Map<string, { stamp: string; value: unknown }> {
-  let cache = caches.get(store);
-  if (!cache) {
-    cache = new Map();
-    caches.set(store, cache);
-  }
-  return cache;
-}
+const memo = new StampedMemo<unknown>(2_000);
 
 /** A key for one question: what is asked (total, heat map of a rating), of which set, with which filters, on which day. */
 export function registerCacheKey(kind: string, orgId: string, criteriaId: string, today: string, filter: object): string {
@@ -32,16 +23,11 @@ export function registerCacheKey(kind: string, orgId: string, criteriaId: string
 
 /** The remembered answer if it was computed at audit head `stamp`. */
 export function cachedAt<T>(store: Store, key: string, stamp: string): T | undefined {
-  const entry = cacheOf(store).get(key);
-  return entry && entry.stamp === stamp ? (entry.value as T) : undefined;
+  return memo.at(store, key, stamp) as T | undefined;
 }
 
 export function remember(store: Store, key: string, stamp: string, value: unknown): void {
-  const cache = cacheOf(store);
-  cache.delete(key);
-  cache.set(key, { stamp, value });
-  // Maps iterate in insertion order: the first key is the least recently stored.
-  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  memo.remember(store, key, stamp, value);
 }
 
 /** SQL for the audit head of organization `$1`, as text (bigint). */

@@ -32,3 +32,20 @@ export const ORG_ROUTE_PROBLEMS = [400, 401, 403, 404] as const;
  * The response schema still documents the route in OpenAPI.
  */
 export const plainJsonSerializer = (): ((data: unknown) => string) => (data) => JSON.stringify(data);
+
+const serialized = new WeakMap<object, string>();
+
+/**
+ * plainJsonSerializer for routes that answer from memory (a remembered page is the same object on every
+ * request until it is replaced): each such object is serialised once. Only for answers nobody mutates
+ * after they are returned.
+ */
+export const rememberedJsonSerializer = (): ((data: unknown) => string) => (data) => {
+  if (typeof data !== 'object' || data === null) return JSON.stringify(data);
+  let json = serialized.get(data);
+  if (json === undefined) {
+    json = JSON.stringify(data);
+    serialized.set(data, json);
+  }
+  return json;
+};
