@@ -7,7 +7,7 @@
  *
  *   npx tsx bench/risk/register.ts [--store postgres|embedded|both] [--scenarios 50000] [--assets 100000]
  *        [--connections 50] [--embedded-connections 10] [--duration 10] [--warmup 3]
- *        [--variants first,filtered,title,search,deep,heatCurrent,heatResidual] [--indexes none|schema|both]
+ *        [--variants first,filtered,title,search,deep,heatCurrent,heatResidual,scattered] [--indexes none|schema|both]
  *
  * See bench/risk/README.md.
  */
@@ -47,7 +47,7 @@ const { values: flags } = parseArgs({
     'embedded-connections': { type: 'string', default: '10' },
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3' },
-    variants: { type: 'string', default: 'first,filtered,title,search,deep,heatCurrent,heatResidual' },
+    variants: { type: 'string', default: 'first,filtered,title,search,deep,heatCurrent,heatResidual,scattered' },
     indexes: { type: 'string', default: 'both' },
   },
 });
@@ -168,7 +168,7 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
   duration: number;
   timeout: number;
   headers: Record<string, string>;
-  requests: { method: 'GET'; path: string }[];
+  requests: { method: 'GET'; path: string; setupRequest?: (request: { path: string }) => { path: string } }[];
 }) => AutocannonInstance;
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;
@@ -177,6 +177,7 @@ const percentile = (sorted: Float64Array, p: number): number =>
 
 async function drive(baseUrl: string, token: string, paths: string[], connections: number, seconds: number) {
   const latencies: number[] = [];
+  let next = 0;
   let bad = 0;
   const instance = autocannon({
     url: baseUrl,
@@ -184,7 +185,8 @@ async function drive(baseUrl: string, token: string, paths: string[], connection
     duration: seconds,
     timeout: 60,
     headers: { authorization: `Bearer ${token}` },
-    requests: paths.map((p) => ({ method: 'GET' as const, path: p })),
+    // Each request takes the next path in turn (one counter for all connections, so they do not ask in step).
+    requests: [{ method: 'GET' as const, path: paths[0]!, setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
   });
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
     if (statusCode < 200 || statusCode > 299) bad++;
@@ -213,6 +215,11 @@ function variantPaths(register: SeededRegister): Record<string, string[]> {
     title: [`${list}?sort=title`],
     search: [`${list}?q=ransom`, `${list}?q=R-0123`],
     deep: [`${list}?offset=${deepOffset}`, `${list}?sort=title&offset=${deepOffset}`],
+    // Pages nobody asked for before: every 50th offset in three orders (3,000 pages at 50,000 scenarios), more
+    // than the product remembers, asked in turn, so every request computes its page (a first view under load).
+    scattered: ['', 'sort=title&', 'sort=updated&'].flatMap((order) =>
+      Array.from({ length: Math.floor(scenarioCount / 50) }, (_, i) => `${list}?${order}offset=${i * 50}`),
+    ),
     heatCurrent: [`${list}/heat-map?rating=current`],
     heatResidual: [`${list}/heat-map?rating=residual`],
     // Not timed under load: checked once, so the filters the bench does not drive still answer.
@@ -350,14 +357,16 @@ async function measureVariants(kind: StoreKind, prepared: Prepared, indexes: str
     const { token } = prepared.seeded;
     const paths = variantPaths(prepared.seeded.register);
     const shapes: Record<string, number | undefined> = {};
-    for (const p of [...Object.values(paths).flat()])
+    // Of the scattered pages, a sample is checked and timed alone (all of them would take minutes).
+    const sampled = (variant: string, list: string[]): string[] => (variant === 'scattered' ? list.filter((_, i) => i % 500 === 0) : list);
+    for (const p of Object.entries(paths).flatMap(([variant, list]) => sampled(variant, list)))
       shapes[p.replace(`/api/orgs/${BENCH_ORG_SLUG}/scenarios`, '')] = (await fetchJson(server.baseUrl, token, p)).total;
     const variants = flags.variants.split(',').map((v) => v.trim());
     const all = variants.flatMap((v) => paths[v] ?? []);
     log(`${kind} (${indexes} indexes): warming up ${warmup} s at ${connections} connections`);
     await drive(server.baseUrl, token, all, connections, warmup);
     const serialMs: Record<string, number> = {};
-    for (const p of all) serialMs[p.replace(`/api/orgs/${BENCH_ORG_SLUG}/scenarios`, '') || '/'] = await serial(server.baseUrl, token, p);
+    for (const p of variants.flatMap((v) => sampled(v, paths[v] ?? []))) serialMs[p.replace(`/api/orgs/${BENCH_ORG_SLUG}/scenarios`, '') || '/'] = await serial(server.baseUrl, token, p);
     const results: Record<string, unknown> = {};
     for (const variant of variants) {
       const list = paths[variant];

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize } from '../platform/http/guard.ts';
-import { ORG_ROUTE_PROBLEMS, plainJsonSerializer, problems } from '../platform/http/openapi-helpers.ts';
+import { ORG_ROUTE_PROBLEMS, plainJsonSerializer, problems, rememberedJsonSerializer } from '../platform/http/openapi-helpers.ts';
 import { ZOrgParams } from '../platform/orgs/orgs.schema.ts';
 import { getHeatMap } from './heat-map.service.ts';
 import { buildReport } from './report.service.ts';
@@ -21,7 +21,8 @@ export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: ZRegisterQuery,
         response: { 200: ZRegisterPage, ...problems(...ORG_ROUTE_PROBLEMS, 422) },
       },
-      serializerCompiler: plainJsonSerializer,
+      // A remembered page is the same object until the organization changes: serialised once.
+      serializerCompiler: rememberedJsonSerializer,
     },
     async (request) => listRegister(app.store, await authorize(request, 'risk:read'), request.query),
   );

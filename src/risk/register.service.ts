@@ -3,6 +3,7 @@ import type { OrgAccess } from '../platform/context.ts';
 import type { Store } from '../platform/db/store.ts';
 import { notFound, unprocessable, type FieldIssue } from '../platform/errors/catalogue.ts';
 import { criteriaVersions } from './criteria-cache.ts';
+import { StampedMemo } from '../platform/db/stamped-memo.ts';
 import { cachedAt, registerCacheKey, remember } from './register-cache.ts';
 import type { TCriteriaDefinition } from './criteria.definition.ts';
 import { criteriaScopeSql, registerPageSql, type FilterScope, type RegisterRow } from './register.query.ts';
@@ -178,23 +179,28 @@ async function fetchRows(
   return { items: present.map((row) => presentRow(row, definitionOf(row), scope.filterScope.today)), total };
 }
 
-/** Pages worth remembering: the ones people open again and again (first pages of a view), kept small. */
-const CACHED_PAGE = { maxLimit: 100, maxOffset: 500 };
+/**
+ * Pages remembered at the audit head they were read at, any offset: people reopen first pages most, but also
+ * the page they were working through. Bounded, because pages are large (a few tens of kilobytes).
+ */
+const pages = new StampedMemo<TRegisterPage>(300);
+const MEMO_MAX_LIMIT = 100;
 
 /**
  * One page of the register: filtered, sorted and offset-paged in the store, with the exact number of
  * matches. Two round trips: the criteria set (with the token check and the audit head), then the page, with
- * the count in the same statement unless the total is known at this audit head (register-cache.ts). A shallow
- * page already computed at this audit head is answered from memory after the first round trip: a register is
- * read far more often than written, and any write to a scenario, its links, acceptances or controls moves the
- * head. (Owner names are the users' own, which an organization's writes do not cover: a renamed owner shows
- * with the new name from the organization's next change.)
+ * the count in the same statement unless the total is known at this audit head (register-cache.ts). A page
+ * already computed at this audit head is answered from memory after the first round trip (the same object,
+ * so the route serialises it once): a register is read far more often than written, and any write to a
+ * scenario, its links, acceptances, controls or criteria moves the head. (Owner names are the users' own,
+ * which an organization's writes do not cover: a renamed owner shows with the new name from the
+ * organization's next change.)
  */
 export async function listRegister(store: Store, access: Access, query: TRegisterQuery): Promise<TRegisterPage> {
   const { sort, direction, limit, offset, ...filter } = query;
   const scope = await resolveRegisterScope(store, access, filter);
   if (!scope) return { criteria: null, items: [], total: 0, limit, offset };
-  const cacheable = limit <= CACHED_PAGE.maxLimit && offset <= CACHED_PAGE.maxOffset;
+  const cacheable = limit <= MEMO_MAX_LIMIT;
   const pageKey = registerCacheKey('page', scope.filterScope.orgId, scope.criteria.id, scope.filterScope.today, {
     ...filter,
     sort,
@@ -202,10 +208,12 @@ export async function listRegister(store: Store, access: Access, query: TRegiste
     limit,
     offset,
   });
-  const remembered = cacheable ? cachedAt<{ items: TRegisterItem[]; total: number }>(store, pageKey, scope.stamp) : undefined;
-  const { items, total } = remembered ?? (await fetchRows(store, scope, filter, sort, direction, { limit, offset }, 'cache'));
-  if (cacheable && !remembered) remember(store, pageKey, scope.stamp, { items, total });
-  return { criteria: scope.criteria, items, total, limit, offset };
+  const remembered = cacheable ? pages.at(store, pageKey, scope.stamp) : undefined;
+  if (remembered) return remembered;
+  const { items, total } = await fetchRows(store, scope, filter, sort, direction, { limit, offset }, 'cache');
+  const page = { criteria: scope.criteria, items, total, limit, offset };
+  if (cacheable) pages.remember(store, pageKey, scope.stamp, page);
+  return page;
 }
 
 /** Every matching scenario (reports), highest priority first. */

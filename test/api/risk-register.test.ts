@@ -557,6 +557,24 @@ describe('a remembered register page', () => {
   });
 });
 
+describe('a remembered register page at any offset', () => {
+  it('is answered from memory until the audit head moves', async () => {
+    type Item = { id: string; title: string };
+    const page: Item[] = (await get('?sort=title&offset=3&limit=2')).json().items;
+    expect(page).toHaveLength(2);
+    // Not something the product does (every write is audited): here it shows the answer comes from memory.
+    await ctx.store.query('update risk_scenarios set title = $2 where org_id = $1 and id = $3', [org.orgId, 'Zz changed behind its back', page[0]!.id]);
+    expect((await get('?sort=title&offset=3&limit=2')).json().items).toEqual(page);
+    const [control] = await ctx.store.query<{ id: string }>('select id from applied_controls where org_id = $1 limit 1', [org.orgId]);
+    await updateControl(ctx.store, org.access, control!.id, { description: 'audited write: moves the head' }, undefined);
+    const after: Item[] = (await get('?sort=title&offset=3&limit=2')).json().items;
+    expect(after.map((item) => item.id)).not.toContain(page[0]!.id);
+    await ctx.store.query('update risk_scenarios set title = $2 where org_id = $1 and id = $3', [org.orgId, page[0]!.title, page[0]!.id]);
+    await updateControl(ctx.store, org.access, control!.id, { description: 'audited write: back as it was' }, undefined);
+    expect((await get('?sort=title&offset=3&limit=2')).json().items).toEqual(page);
+  });
+});
+
 /** Pages of a PDF: its page objects (pdfkit writes no object streams, so they are plain text). */
 function pageCount(pdf: Buffer): number {
   return (pdf.toString('latin1').match(/\/Type \/Page\b(?!s)/g) ?? []).length;
