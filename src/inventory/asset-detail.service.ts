@@ -1,7 +1,7 @@
 import type { OrgAccess } from '../platform/context.ts';
 import type { Store } from '../platform/db/store.ts';
 import { notFound } from '../platform/errors/catalogue.ts';
-import { ASSET_SELECT_SQL, presentAsset, type AssetRow } from './assets-row.ts';
+import { ASSET_SELECT_SQL, presentAsset, type AssetRowIn } from './assets-row.ts';
 import type { TAssetDetail, TDependencyLink } from './assets.schema.ts';
 import type { AssetKind, DependencyType } from './vocabulary.ts';
 
@@ -28,7 +28,7 @@ const toLink = (row: LinkRow): TDependencyLink => ({
 /** An asset with its operating organization and its dependencies both ways. */
 export async function getAssetDetail(store: Store, access: Pick<OrgAccess, 'orgId'>, id: string): Promise<TAssetDetail> {
   const [rows, dependsOn, dependents] = await Promise.all([
-    store.query<AssetRow & { operatorName: string | null }>(
+    store.query<AssetRowIn & { operatorName: string | null }>(
       `select ${ASSET_SELECT_SQL}, (select o.name from external_organizations o where o.org_id = assets.org_id and o.id = assets.operator_id) as "operatorName"
          from assets where org_id = $1 and id = $2`,
       [access.orgId, id],

@@ -4,7 +4,7 @@ import { StampedMemo } from '../platform/db/stamped-memo.ts';
 import type { Store } from '../platform/db/store.ts';
 import { AppError } from '../platform/errors/catalogue.ts';
 import { likePrefix, prefixTsQuery } from './asset-search.ts';
-import { ASSET_SELECT_SQL, presentAsset, type AssetRow } from './assets-row.ts';
+import { ASSET_SELECT_SQL, presentAsset, type AssetRowIn } from './assets-row.ts';
 import type { AssetSort, TAssetPage, TAssetQuery } from './assets.schema.ts';
 import { NAME_KEY_SQL } from './search-keys.ts';
 import { kindsOf } from './vocabulary.ts';
@@ -36,18 +36,20 @@ function encodeCursor(sort: AssetSort, values: CursorKey[]): string {
 }
 
 function decodeCursor(cursor: string, sort: AssetSort): CursorKey[] {
-  const invalid = new AppError('VALIDATION_FAILED', 'cursor is not a cursor of this list and sort', {
-    errors: [{ path: 'querystring.cursor', message: 'not a cursor of this list and sort' }],
-  });
+  // Built only when needed: an AppError captures a stack trace, which a valid cursor should not pay for.
+  const invalid = (): AppError =>
+    new AppError('VALIDATION_FAILED', 'cursor is not a cursor of this list and sort', {
+      errors: [{ path: 'querystring.cursor', message: 'not a cursor of this list and sort' }],
+    });
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw invalid;
+    throw invalid();
   }
   const { s, k } = (parsed ?? {}) as { s?: unknown; k?: unknown };
   const expected = SORTS[sort].keys.length + 1;
-  if (s !== sort || !Array.isArray(k) || k.length !== expected || !k.every((v) => typeof v === 'string' || typeof v === 'number')) throw invalid;
+  if (s !== sort || !Array.isArray(k) || k.length !== expected || !k.every((v) => typeof v === 'string' || typeof v === 'number')) throw invalid();
   return k as CursorKey[];
 }
 
@@ -184,7 +186,7 @@ async function computePage(
   const totalKey = memoKey(access.orgId, { ...query, sort: undefined, cursor: undefined, limit: undefined });
   const knownTotal = totals.latest(store, totalKey);
   const [rows, counted] = await Promise.all([
-    checkedQuery<AssetRow & { __stamp: string } & Record<`k${number}`, CursorKey>>(store, access, text, params),
+    checkedQuery<AssetRowIn & { __stamp: string } & Record<`k${number}`, CursorKey>>(store, access, text, params),
     knownTotal ? undefined : countMatches(store, filters),
   ]);
   const stamp = rows[0]?.__stamp;

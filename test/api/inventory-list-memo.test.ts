@@ -71,7 +71,9 @@ describe('asset list: pages and counts remembered per inventory version', () => 
     });
     const after = await page('limit=50');
     expect(after.total).toBe(before.total + 1);
-    expect(after.items.map((item) => item.id)).toContain(created.id);
+    // Timestamps read as ISO text by the list are the ones the write answered with (Dates, formatted in JS).
+    const listed = after.items.find((item) => item.id === created.id) as unknown as { createdAt: string; updatedAt: string };
+    expect(listed).toMatchObject({ createdAt: created.createdAt, updatedAt: created.updatedAt });
     expect(takeAssetReads().length).toBeGreaterThan(0);
     // The filter's remembered count is stale too: it is counted again, not reused.
     expect((await page('kind=host&limit=4')).total).toBe(11);
