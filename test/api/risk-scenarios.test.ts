@@ -645,6 +645,9 @@ describe('review and history', () => {
 });
 
 describe('a scenario on another criteria set', () => {
+  const scenarioCount = async (): Promise<number> =>
+    (await ctx.store.query<{ n: number }>('select count(*)::int as n from risk_scenarios where org_id = $1', [org.orgId]))[0]!.n;
+
   it('is rated on the set its creation names, and an unknown or another tenant’s set is 422 with nothing stored', async () => {
     const plant = await created('/risk/criteria', { template: '4x4', name: 'OT plant 4×4' });
     const made = await created('/scenarios', {
@@ -672,9 +675,7 @@ describe('a scenario on another criteria set', () => {
     expect(onDefault.total).toBe(0);
     expect((await call('GET', `/scenarios?q=Kiln&criteriaId=${plant.id}`)).json().total).toBe(1);
 
-    const [{ n: before }] = await ctx.store.query<{ n: number }>('select count(*)::int as n from risk_scenarios where org_id = $1', [
-      org.orgId,
-    ]);
+    const before = await scenarioCount();
     const theirs = (await call('GET', '/risk/criteria', undefined, outsider, {}, other.slug)).json().items[0].id as string;
     for (const criteriaId of [newId(), theirs]) {
       const refused = await call('POST', '/scenarios', { title: 'Nowhere', approach: 'asset-based', criteriaId });
@@ -682,9 +683,6 @@ describe('a scenario on another criteria set', () => {
       expect(problem(refused).errors).toEqual([{ path: 'body.criteriaId', message: 'no risk criteria with this id' }]);
       expect(refused.body).not.toContain('Standard 5×5');
     }
-    const [{ n: after }] = await ctx.store.query<{ n: number }>('select count(*)::int as n from risk_scenarios where org_id = $1', [
-      org.orgId,
-    ]);
-    expect(after).toBe(before);
+    expect(await scenarioCount()).toBe(before);
   });
 });
