@@ -1,14 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
+import type { Store } from '../platform/db/store.ts';
 import { ZRegisterQuery, ZReportQuery } from '../risk/register.schema.ts';
 import { listRegister } from '../risk/register.service.ts';
 import { buildReport } from '../risk/report.service.ts';
 import { fairCommand } from './fair.command.ts';
 import { CliError, parseFlags, withStore, withStoreOptions, type StoreFlags } from './cli-kit.ts';
+import { findCriteria } from './criteria-lookup.ts';
 import { findOrgBySlug } from './org-lookup.ts';
 
-type Flags = StoreFlags & { org: string; level?: string; status?: string; overdue?: boolean; q?: string };
+type Flags = StoreFlags & { org: string; criteria?: string; level?: string; status?: string; overdue?: boolean; q?: string };
 
 /** The register filters both commands share, as the API spells them. */
 const filterFlags = (flags: Flags): Record<string, string | undefined> => ({
@@ -18,9 +20,14 @@ const filterFlags = (flags: Flags): Record<string, string | undefined> => ({
   q: flags.q,
 });
 
+/** `--criteria` as the register's `criteriaId` (absent: the default set). */
+const criteriaFilter = async (store: Store, org: { id: string; slug: string }, flags: Flags): Promise<{ criteriaId?: string }> =>
+  flags.criteria === undefined ? {} : { criteriaId: (await findCriteria(store, org, flags.criteria)).id };
+
 const withFilters = (command: Command): Command =>
   command
     .requiredOption('--org <slug>', 'organization')
+    .option('--criteria <name|id>', 'the criteria set shown (default: the organization’s default set); levels are its indexes')
     .option('--level <indexes>', 'current risk levels, zero-based, comma-separated (e.g. 2,3)')
     .option('--status <statuses>', 'statuses, comma-separated (identified, assessed, in-treatment, treated, accepted, closed)')
     .option('--overdue', 'only scenarios whose review is overdue')
@@ -33,7 +40,7 @@ const registerCommand = withFilters(withStoreOptions(new Command('register')))
     const query = parseFlags(ZRegisterQuery, { ...filterFlags(flags), limit: flags.limit });
     await withStore(flags, async (store) => {
       const org = await findOrgBySlug(store, flags.org);
-      const page = await listRegister(store, { orgId: org.id }, query);
+      const page = await listRegister(store, { orgId: org.id }, { ...query, ...(await criteriaFilter(store, org, flags)) });
       for (const item of page.items) {
         const cells = [
           item.refId,
@@ -58,7 +65,7 @@ const reportCommand = withFilters(withStoreOptions(new Command('report')))
     const query = parseFlags(ZReportQuery, { ...filterFlags(flags), format: flags.format });
     await withStore(flags, async (store) => {
       const org = await findOrgBySlug(store, flags.org);
-      const report = await buildReport(store, { orgId: org.id }, query);
+      const report = await buildReport(store, { orgId: org.id }, { ...query, ...(await criteriaFilter(store, org, flags)) });
       const out = flags.out ?? path.join(process.cwd(), report.filename);
       try {
         fs.writeFileSync(out, report.body);

@@ -643,3 +643,46 @@ describe('review and history', () => {
     expect((await call('DELETE', `/controls/${ids.encryption}`)).statusCode).toBe(204);
   });
 });
+
+describe('a scenario on another criteria set', () => {
+  const scenarioCount = async (): Promise<number> =>
+    (await ctx.store.query<{ n: number }>('select count(*)::int as n from risk_scenarios where org_id = $1', [org.orgId]))[0]!.n;
+
+  it('is rated on the set its creation names, and an unknown or another tenant’s set is 422 with nothing stored', async () => {
+    const plant = await created('/risk/criteria', { template: '4x4', name: 'OT plant 4×4' });
+    const made = await created('/scenarios', {
+      title: 'Kiln controller tampering',
+      approach: 'asset-based',
+      assets: [ids.host],
+      criteriaId: plant.id,
+    });
+    expect(made.criteria).toEqual({ id: plant.id, name: 'OT plant 4×4', version: 1, latestVersion: 1 });
+    // Its suggestion, like the asset's when the set is named, is on that set's four-level consequence scale.
+    expect((made.suggestion as { consequence: { index: number } }).consequence.index).toBe(3);
+    const suggestion = (await call('GET', `/assets/${ids.host}/risk-suggestion?criteriaId=${plant.id}`)).json();
+    expect(suggestion.criteria).toEqual({ id: plant.id, name: 'OT plant 4×4', version: 1 });
+    expect(suggestion.consequence.index).toBe(3);
+    const rated = await call(
+      'PUT',
+      `/scenarios/${made.id}/assessment`,
+      { current: { likelihood: 3, consequence: 3 } },
+      writer.token,
+      ifMatch(1),
+    );
+    expect(rated.statusCode).toBe(200);
+    expect(rated.json().current).toMatchObject({ likelihood: 3, consequence: 3 });
+    const onDefault = (await call('GET', '/scenarios?q=Kiln')).json();
+    expect(onDefault.total).toBe(0);
+    expect((await call('GET', `/scenarios?q=Kiln&criteriaId=${plant.id}`)).json().total).toBe(1);
+
+    const before = await scenarioCount();
+    const theirs = (await call('GET', '/risk/criteria', undefined, outsider, {}, other.slug)).json().items[0].id as string;
+    for (const criteriaId of [newId(), theirs]) {
+      const refused = await call('POST', '/scenarios', { title: 'Nowhere', approach: 'asset-based', criteriaId });
+      expect(refused.statusCode).toBe(422);
+      expect(problem(refused).errors).toEqual([{ path: 'body.criteriaId', message: 'no risk criteria with this id' }]);
+      expect(refused.body).not.toContain('Standard 5×5');
+    }
+    expect(await scenarioCount()).toBe(before);
+  });
+});

@@ -14,6 +14,7 @@ import { createCliStore, runCli, type CliStore } from '../support/cli.ts';
 /* bulwark risk register and bulwark risk report: the register and its report files from the command line. */
 let cli: CliStore;
 let dir: string;
+let plantCriteriaId: string;
 
 beforeAll(async () => {
   cli = await createCliStore();
@@ -23,8 +24,10 @@ beforeAll(async () => {
   await cli.open(async (store) => {
     const access = cliAccess(await findOrgBySlug(store, 'shop'));
     await createCriteria(store, access, ZCreateCriteria.parse({ template: '5x5' }));
-    const rate = async (title: string, likelihood: number, consequence: number) => {
-      const scenario = await createScenario(store, access, ZCreateScenario.parse({ title, approach: 'asset-based' }));
+    const plant = await createCriteria(store, access, ZCreateCriteria.parse({ template: '4x4', name: 'OT plant 4×4' }));
+    plantCriteriaId = plant.id;
+    const rate = async (title: string, likelihood: number, consequence: number, criteriaId?: string) => {
+      const scenario = await createScenario(store, access, ZCreateScenario.parse({ title, approach: 'asset-based', criteriaId }));
       await assessScenario(
         store,
         access,
@@ -35,6 +38,7 @@ beforeAll(async () => {
     };
     await rate('Checkout outage', 4, 4);
     await rate('Price scraping', 1, 0);
+    await rate('Kiln controller tampering', 3, 3, plant.id);
   });
 }, 120_000);
 afterAll(async () => {
@@ -65,6 +69,46 @@ describe('bulwark risk', { timeout: 240_000 }, () => {
     const csv = path.join(dir, 'register.csv');
     expect((await runCli(['risk', 'report', '--org', 'shop', '--format', 'csv', '--out', csv, ...cli.flags])).code).toBe(0);
     expect(fs.readFileSync(csv, 'utf8')).toContain('Checkout outage');
+  });
+
+  it('shows another criteria set when --criteria names it, by name (any case) or id, in the register and the report', async () => {
+    const byName = await runCli(['risk', 'register', '--org', 'shop', '--criteria', 'ot PLANT 4×4', ...cli.flags]);
+    expect(byName.code, byName.stderr).toBe(0);
+    expect(byName.stdout.trim().split('\n')).toEqual(['R-003\tVery high\tVery high\tassessed\t-\tKiln controller tampering']);
+    expect(byName.stderr).toContain('1 of 1 scenarios (criteria: OT plant 4×4 v1)');
+    const byId = await runCli(['risk', 'register', '--org', 'shop', '--criteria', plantCriteriaId, '--level', '3', ...cli.flags]);
+    expect(byId.stdout).toContain('Kiln controller tampering');
+    const csv = path.join(dir, 'plant.csv');
+    const report = await runCli([
+      'risk',
+      'report',
+      '--org',
+      'shop',
+      '--criteria',
+      'OT plant 4×4',
+      '--format',
+      'csv',
+      '--out',
+      csv,
+      ...cli.flags,
+    ]);
+    expect(report.code, report.stderr).toBe(0);
+    const rows = fs.readFileSync(csv, 'utf8');
+    expect(rows).toContain('Kiln controller tampering');
+    expect(rows).not.toContain('Checkout outage');
+  });
+
+  it('refuses an unknown criteria set with the sets it has and a non-zero exit', async () => {
+    const out = path.join(dir, 'unknown.pdf');
+    for (const extra of [['register'], ['report', '--out', out]]) {
+      const unknown = await runCli(['risk', ...extra, '--org', 'shop', '--criteria', 'Group 5×5', ...cli.flags]);
+      expect(unknown.code).not.toBe(0);
+      expect(unknown.stdout).toBe('');
+      expect(unknown.stderr).toContain(
+        'no risk criteria "Group 5×5" in organization "shop"; its sets: OT plant 4×4, Standard 5×5 (default)',
+      );
+    }
+    expect(fs.existsSync(out)).toBe(false);
   });
 
   it('refuses a bad filter, an unknown format and an unwritable path with a message and a non-zero exit', async () => {

@@ -14,12 +14,14 @@ interface NewScenarioModalProps {
   opened: boolean;
   /** Opened from an asset's page: that asset is named, and the graph's suggestion for it is shown. */
   forAssetId: string | null;
+  /** The set the register shows (null: the default): a new scenario starts on it. */
+  criteriaId: string | null;
   onClose: () => void;
   onCreated: (created: Scenario) => void;
 }
 
-function AssetSuggestionIntro({ orgSlug, assetId }: { orgSlug: string; assetId: string }) {
-  const suggestion = useAssetRiskSuggestion(orgSlug, assetId);
+function AssetSuggestionIntro({ orgSlug, assetId, criteriaId }: { orgSlug: string; assetId: string; criteriaId: string | null }) {
+  const suggestion = useAssetRiskSuggestion(orgSlug, assetId, criteriaId);
   if (suggestion.error) return <ProblemAlert error={suggestion.error} title="Could not work out a suggestion for this asset" />;
   if (!suggestion.data) return <Skeleton height={96} />;
   return (
@@ -40,7 +42,7 @@ function AssetSuggestionIntro({ orgSlug, assetId }: { orgSlug: string; assetId: 
 }
 
 /** The new-scenario dialog of the register; from an asset's page it starts with that asset named. */
-export function NewScenarioModal({ orgSlug, opened, forAssetId, onClose, onCreated }: NewScenarioModalProps) {
+export function NewScenarioModal({ orgSlug, opened, forAssetId, criteriaId, onClose, onCreated }: NewScenarioModalProps) {
   const asset = useQuery({
     queryKey: ['org', orgSlug, 'inventory', 'asset', forAssetId],
     enabled: opened && forAssetId !== null,
@@ -53,7 +55,12 @@ export function NewScenarioModal({ orgSlug, opened, forAssetId, onClose, onCreat
       opened={opened}
       onClose={onClose}
       initialAssets={initialAssets}
-      intro={forAssetId && opened ? <AssetSuggestionIntro orgSlug={orgSlug} assetId={forAssetId} /> : undefined}
+      initialCriteriaId={criteriaId}
+      intro={
+        forAssetId && opened
+          ? (chosen: string | null) => <AssetSuggestionIntro orgSlug={orgSlug} assetId={forAssetId} criteriaId={chosen} />
+          : undefined
+      }
       onCreated={onCreated}
     />
   );

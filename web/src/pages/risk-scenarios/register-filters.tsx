@@ -1,6 +1,8 @@
 import { Button, Group, MultiSelect, Paper, Select, Stack, Switch } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import type { Member } from '../../api/api-types';
+import type { CriteriaSummary } from '../risk-criteria/use-risk-criteria';
+import { criteriaOptions, defaultCriteriaId } from './criteria-options';
 import { DebouncedTextInput } from '../inventory/debounced-text-input';
 import { EVALUATION_LABELS, options, STATUS_LABELS, TREATMENT_LABELS } from './scenario-labels';
 import type { Evaluation, ScenarioStatus, TreatmentOption } from './scenario-types';
@@ -9,6 +11,10 @@ import { isFiltered, type RegisterView } from './use-register-view';
 
 interface RegisterFiltersProps {
   view: RegisterView;
+  /** The organization's criteria sets: with more than one, a picker chooses the set the register shows. */
+  criteriaSets: readonly CriteriaSummary[];
+  /** Shows another set ('' = the default). */
+  onShowCriteria: (criteriaId: string) => void;
   /** The risk levels of the criteria shown, lowest first. */
   levels: readonly { name: string }[];
   likelihoodNames: readonly string[];
@@ -22,13 +28,37 @@ interface RegisterFiltersProps {
 const isRefinement = (before: string, after: string): boolean => before !== '' && after !== '';
 
 /** Search and filters of the register; every change lands in the URL, and the heat maps and report follow. */
-export function RegisterFilters({ view, levels, likelihoodNames, consequenceNames, members, onChange, onReset }: RegisterFiltersProps) {
+export function RegisterFilters({
+  view,
+  criteriaSets,
+  onShowCriteria,
+  levels,
+  likelihoodNames,
+  consequenceNames,
+  members,
+  onChange,
+  onReset,
+}: RegisterFiltersProps) {
+  const defaultId = defaultCriteriaId(criteriaSets);
   const levelOptions = levels.map((level, index) => ({ value: String(index), label: level.name }));
   const toLevels = (values: string[]): number[] => values.map(Number);
   return (
     <Paper withBorder radius="md" p="md" role="search" aria-label="Search and filter the risk register">
       <Stack gap="sm">
         <Group align="flex-end" gap="sm" wrap="wrap">
+          {criteriaSets.length > 1 && (
+            <Select
+              label="Criteria"
+              data={criteriaOptions(criteriaSets)}
+              value={view.criteria || defaultId}
+              // The default set stays out of the URL, so a plain link keeps following the organization's default.
+              onChange={(value) => value && onShowCriteria(value === defaultId ? '' : value)}
+              allowDeselect={false}
+              // Set names run long ("Group 5×5 (default)"): the list opens as wide as its longest name.
+              comboboxProps={{ width: 'max-content', position: 'bottom-start' }}
+              w={230}
+            />
+          )}
           <DebouncedTextInput
             label="Search"
             placeholder="Reference or title"

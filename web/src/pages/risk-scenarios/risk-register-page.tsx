@@ -6,7 +6,7 @@ import { orgPath } from '../../router/org-path';
 import { linkProps, navigate } from '../../router/router';
 import { useCurrentOrg } from '../../session/current-org';
 import { can } from '../../session/roles';
-import { useCriteria } from '../risk-criteria/use-risk-criteria';
+import { useCriteria, useCriteriaList } from '../risk-criteria/use-risk-criteria';
 import { HeatMapsPanel } from './heat-maps-panel';
 import { NewScenarioModal } from './new-scenario-modal';
 import { RegisterFilters } from './register-filters';
@@ -22,8 +22,11 @@ const count = new Intl.NumberFormat('en');
 export function RiskRegisterPage() {
   const { org } = useCurrentOrg();
   const canWrite = can(org.role, 'risk:write');
-  const { view, update, goToPage, reset, isNewOpen, newForAssetId, openNew, closeNew } = useRegisterView(org.slug);
+  const { view, update, showCriteria, goToPage, reset, isNewOpen, newForAssetId, openNew, closeNew } = useRegisterView(org.slug);
   const register = useRegister(org.slug, toRegisterQuery(view));
+  const criteriaSets = useCriteriaList(org.slug).data?.items;
+  // A link may name a set this organization does not have (another tenant's, or mistyped): the API says 404.
+  const isUnknownSet = view.criteria !== '' && criteriaSets !== undefined && !criteriaSets.some((set) => set.id === view.criteria);
   const criteria = useCriteria(org.slug, register.data?.criteria?.id ?? null);
   const members = useMemberList(org.slug, org.role);
   const data = register.data;
@@ -50,8 +53,19 @@ export function RiskRegisterPage() {
           Scenarios are rated on risk criteria. <Anchor {...linkProps(orgPath(org.slug, 'risk/criteria'))}>Define them first</Anchor>.
         </Alert>
       )}
+      {isUnknownSet && (
+        <Alert color="yellow" title="No such risk criteria">
+          The criteria set this link names is not one of this organization’s.{' '}
+          <Anchor component="button" type="button" onClick={() => showCriteria('')}>
+            Show the default set
+          </Anchor>
+          .
+        </Alert>
+      )}
       <RegisterFilters
         view={view}
+        criteriaSets={criteriaSets ?? []}
+        onShowCriteria={showCriteria}
         levels={definition?.levels ?? []}
         likelihoodNames={definition?.likelihood.map((level) => level.name) ?? []}
         consequenceNames={definition?.consequence.map((level) => level.name) ?? []}
@@ -67,7 +81,7 @@ export function RiskRegisterPage() {
           </Title>
           <ReportLinks orgSlug={org.slug} view={view} />
         </Group>
-        <ProblemAlert error={register.error} title="Could not load the risk register" />
+        <ProblemAlert error={isUnknownSet ? null : register.error} title="Could not load the risk register" />
         <Paper withBorder radius="md" p={0} style={{ overflow: 'hidden' }} aria-busy={register.isFetching}>
           {register.isPending && <Skeleton height={360} />}
           {data && items.length === 0 && (
@@ -122,6 +136,7 @@ export function RiskRegisterPage() {
           orgSlug={org.slug}
           opened={isNewOpen}
           forAssetId={newForAssetId}
+          criteriaId={view.criteria || null}
           onClose={closeNew}
           onCreated={(created) => navigate(orgPath(org.slug, `risk/scenarios/${created.id}`))}
         />

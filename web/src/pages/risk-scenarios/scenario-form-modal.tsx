@@ -2,6 +2,7 @@ import { Button, Divider, Group, SegmentedControl, Select, SimpleGrid, Stack, Ta
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { toProblem } from '../../api/api-problem';
 import { useCurrentOrg } from '../../session/current-org';
+import { useCriteriaList } from '../risk-criteria/use-risk-criteria';
 import { EditModal, useReloadLatest } from '../inventory/edit-modal';
 import {
   AssetsPicker,
@@ -15,6 +16,7 @@ import {
 } from './link-pickers';
 import { PathEditor, type PathStep } from './path-editor';
 import type { PickOption } from '../../components/remote-multi-select';
+import { criteriaOptions, defaultCriteriaId } from './criteria-options';
 import { APPROACH_LABELS, options } from './scenario-labels';
 import type { Approach, CreateScenarioInput, Scenario } from './scenario-types';
 import { useMemberList } from './use-member-list';
@@ -76,6 +78,7 @@ function toBody(values: FormValues): Omit<CreateScenarioInput, 'refId'> {
 }
 
 const FIELDS = [
+  'criteriaId',
   'title',
   'refId',
   'description',
@@ -100,8 +103,10 @@ interface ScenarioFormModalProps {
   onReload?: () => Promise<Scenario | undefined>;
   /** New scenario: assets to start with (from the asset page). */
   initialAssets?: readonly PickOption[];
-  /** Shown above the fields (the asset's risk suggestion). */
-  intro?: ReactNode;
+  /** New scenario: the criteria set to start on (null or absent: the organization's default). */
+  initialCriteriaId?: string | null;
+  /** Shown above the fields (the asset's risk suggestion, on the scale of the set chosen; null: the default). */
+  intro?: (criteriaId: string | null) => ReactNode;
   onCreated?: (created: Scenario) => void;
 }
 
@@ -113,6 +118,7 @@ export function ScenarioFormModal({
   scenario,
   onReload,
   initialAssets = [],
+  initialCriteriaId = null,
   intro,
   onCreated,
 }: ScenarioFormModalProps) {
@@ -123,6 +129,9 @@ export function ScenarioFormModal({
   const mutation = isEdit ? update : create;
   const members = useMemberList(orgSlug, org.role);
   const sources = useRiskSources(orgSlug);
+  const criteriaSets = useCriteriaList(orgSlug).data?.items ?? [];
+  // Chosen once, at creation: the scenario keeps its set (a re-base only moves it to the set's newer version).
+  const [criteriaId, setCriteriaId] = useState<string | null>(initialCriteriaId);
   const [values, setValues] = useState<FormValues>(() =>
     scenario
       ? valuesOf(scenario)
@@ -159,7 +168,7 @@ export function ScenarioFormModal({
     const body = { ...toBody(values), ...(text(values.refId) ? { refId: text(values.refId)! } : {}) };
     if (isEdit) update.mutate({ ...body, version: version! }, { onSuccess: onClose });
     else
-      create.mutate(body, {
+      create.mutate(criteriaId ? { ...body, criteriaId } : body, {
         onSuccess: (created) => {
           onClose();
           onCreated?.(created);
@@ -182,7 +191,7 @@ export function ScenarioFormModal({
       onSubmit={submit}
       failure={{ what: 'scenario', error: mutation.error, isConflict: isConflict, isEdit: isEdit, fields: FIELDS, reload, isReloading }}
     >
-      {intro}
+      {intro?.(criteriaId)}
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
         <TextInput
           label="Title"
@@ -232,6 +241,19 @@ export function ScenarioFormModal({
           error={problem?.fieldMessage('ownerId')}
         />
       </SimpleGrid>
+      {!isEdit && criteriaSets.length > 1 && (
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <Select
+            label="Risk criteria"
+            description="The scales and matrix it is rated on; it keeps this set"
+            data={criteriaOptions(criteriaSets)}
+            value={criteriaId ?? defaultCriteriaId(criteriaSets)}
+            onChange={(value) => value && setCriteriaId(value)}
+            allowDeselect={false}
+            error={problem?.fieldMessage('criteriaId')}
+          />
+        </SimpleGrid>
+      )}
       {values.approach === 'event-based' && (
         <>
           <Divider label="Risk source and path" labelPosition="left" />

@@ -6,6 +6,7 @@ import { useCurrentOrg } from '../../session/current-org';
 import { can } from '../../session/roles';
 import { BackLink, DetailPlaceholder } from '../inventory/detail-frame';
 import { useRouteParam } from '../inventory/use-route-param';
+import { useCriteriaList } from '../risk-criteria/use-risk-criteria';
 import { FairCard } from '../risk-fair/fair-card';
 import { AcceptanceCard } from './acceptance-card';
 import { AssessmentCard } from './assessment-card';
@@ -28,7 +29,13 @@ export function ScenarioPage() {
   const data = scenario.data;
   const criteria = useCriteriaVersion(org.slug, data?.criteria.id, data?.criteria.version);
   const members = useMemberList(org.slug, org.role);
-  const back = { to: orgPath(org.slug, 'risk/scenarios'), label: 'Risk register' };
+  const criteriaSets = useCriteriaList(org.slug).data?.items;
+  // Back to the register of the scenario's own set: the default set's register would not list it.
+  const isOnOtherSet = data !== undefined && criteriaSets?.some((set) => set.id === data.criteria.id && !set.isDefault) === true;
+  const back = {
+    to: orgPath(org.slug, 'risk/scenarios') + (isOnOtherSet ? `?criteria=${data.criteria.id}` : ''),
+    label: isOnOtherSet ? `Risk register (${data.criteria.name})` : 'Risk register',
+  };
   if (!data) {
     return (
       <DetailPlaceholder

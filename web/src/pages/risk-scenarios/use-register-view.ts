@@ -6,6 +6,8 @@ import { REGISTER_PAGE_SIZE } from './use-scenarios';
 
 /** What the register shows, as the URL's query string holds it (so a view can be shared, and Back works). */
 export interface RegisterView {
+  /** The criteria set shown (an id), or '' for the organization's default. Not a filter: "Clear" keeps it. */
+  criteria: string;
   level: number[];
   residualLevel: number[];
   status: ScenarioStatus[];
@@ -50,6 +52,8 @@ export function parseCell(cell: string): HeatMapCell | null {
 
 export const cellText = (cell: HeatMapCell): string => `${cell.rating}:${cell.likelihood}:${cell.consequence}`;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const levels = (values: string[]): number[] =>
   [...new Set(values.flatMap((value) => value.split(',')).map(Number))].filter((n) => Number.isInteger(n) && n >= 0 && n <= 9);
 
@@ -65,7 +69,9 @@ export function readRegisterView(search: string): RegisterView {
   const evaluation = params.get('evaluation') ?? '';
   const page = Number(params.get('page') ?? '1');
   const cell = params.get('cell') ?? '';
+  const criteria = params.get('criteria') ?? '';
   return {
+    criteria: UUID.test(criteria) ? criteria.toLowerCase() : '',
     level: levels(params.getAll('level')),
     residualLevel: levels(params.getAll('residual')),
     status: list('status').filter(isStatus),
@@ -84,6 +90,7 @@ export function readRegisterView(search: string): RegisterView {
 
 function toSearch(view: RegisterView, extra: URLSearchParams): string {
   const params = new URLSearchParams();
+  if (view.criteria) params.set('criteria', view.criteria);
   if (view.q) params.set('q', view.q);
   if (view.level.length) params.set('level', view.level.join(','));
   if (view.residualLevel.length) params.set('residual', view.residualLevel.join(','));
@@ -102,9 +109,10 @@ function toSearch(view: RegisterView, extra: URLSearchParams): string {
   return text ? `?${text}` : '';
 }
 
-/** The filters as the API names them: shared by the register, the heat maps (without the cell) and the report. */
+/** The set and filters as the API names them: shared by the register, the heat maps (without the cell) and the report. */
 export function filterParams(view: RegisterView, { withCell }: { withCell: boolean }): URLSearchParams {
   const params = new URLSearchParams();
+  if (view.criteria) params.set('criteriaId', view.criteria);
   if (view.q) params.set('q', view.q);
   if (view.level.length) params.set('level', view.level.join(','));
   if (view.residualLevel.length) params.set('residualLevel', view.residualLevel.join(','));
@@ -129,6 +137,7 @@ export function toRegisterQuery(view: RegisterView): RegisterQuery {
   };
 }
 
+/** Whether the view narrows the register (the criteria set shown is a choice of register, not a filter). */
 export const isFiltered = (view: RegisterView): boolean =>
   view.q !== '' ||
   view.level.length > 0 ||
@@ -154,13 +163,20 @@ export function useRegisterView(orgSlug: string) {
   /** Changes filters or sort: always back to the first page. */
   const update = (change: Partial<Omit<RegisterView, 'page'>>, options: { replace?: boolean } = {}): void =>
     navigate(path + toSearch({ ...view, ...change, page: 1 }, dialog), options);
+  /**
+   * Shows another criteria set ('' = the default). Level and cell filters are indexes into one set's scales,
+   * so they go; the others mean the same on any set and stay.
+   */
+  const showCriteria = (criteria: string): void =>
+    navigate(path + toSearch({ ...view, criteria, level: [], residualLevel: [], cell: '', page: 1 }, dialog));
   const goToPage = (page: number): void => navigate(path + toSearch({ ...view, page }, dialog));
-  const reset = (): void => navigate(path + toSearch(readRegisterView(''), dialog));
+  const reset = (): void => navigate(path + toSearch({ ...readRegisterView(''), criteria: view.criteria }, dialog));
   const openNew = (): void => navigate(path + toSearch(view, new URLSearchParams({ new: '1' })));
   const closeNew = (): void => navigate(path + toSearch(view, new URLSearchParams()), { replace: true });
   return {
     view,
     update,
+    showCriteria,
     goToPage,
     reset,
     isNewOpen: dialog.has('new'),

@@ -71,13 +71,18 @@ export function useCriteriaVersion(orgSlug: string, criteriaId: string | undefin
   });
 }
 
-/** What the dependency graph suggests for a new scenario about an asset. */
-export function useAssetRiskSuggestion(orgSlug: string, assetId: string | null) {
+/** What the dependency graph suggests for a new scenario about an asset, on a set's scale (null: the default set). */
+export function useAssetRiskSuggestion(orgSlug: string, assetId: string | null, criteriaId: string | null) {
   return useQuery({
-    queryKey: ['org', orgSlug, 'risk-suggestion', assetId],
+    queryKey: ['org', orgSlug, 'risk-suggestion', assetId, criteriaId],
     enabled: assetId !== null,
+    placeholderData: keepPreviousData,
     queryFn: () =>
-      unwrap(api.GET('/api/orgs/{org}/assets/{assetId}/risk-suggestion', { params: { path: { org: orgSlug, assetId: assetId! } } })),
+      unwrap(
+        api.GET('/api/orgs/{org}/assets/{assetId}/risk-suggestion', {
+          params: { path: { org: orgSlug, assetId: assetId! }, query: criteriaId ? { criteriaId } : {} },
+        }),
+      ),
   });
 }
 
