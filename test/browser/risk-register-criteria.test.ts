@@ -135,6 +135,20 @@ describe('risk register across criteria sets', () => {
     const csvText = await csv.text();
     expect(csvText).toContain(KILN);
     expect(csvText.trim().split('\n')).toHaveLength(3); // the header and the plant's two scenarios
+    // The longest level name of the plant's scale shows whole in its column, never cut to "Very hi…".
+    const cut = await page
+      .getByTestId('scenario-row')
+      .locator('.mantine-Badge-label')
+      .evaluateAll((labels) =>
+        labels
+          .filter(
+            (label) =>
+              label.scrollWidth > label.clientWidth ||
+              label.getBoundingClientRect().right > label.closest('td')!.getBoundingClientRect().right,
+          )
+          .map((label) => label.textContent),
+      );
+    expect(cut).toEqual([]);
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'risk-register-criteria');
     await screenshot(page, 'risk-register-criteria-full', true);

@@ -78,8 +78,8 @@ export function RegisterTable({ orgSlug, items, sort, onSort }: RegisterTablePro
             <SortableTh label="Ref" sortKey="ref" state={sort} onSort={onSort} w={76} />
             <SortableTh label="Title" sortKey="title" state={sort} onSort={onSort} />
             <Table.Th w={112}>Owner</Table.Th>
-            <SortableTh label="Current" sortKey="priority" state={sort} onSort={onSort} w={96} />
-            <SortableTh label="Residual" sortKey="residual" state={sort} onSort={onSort} w={96} />
+            <SortableTh label="Current" sortKey="priority" state={sort} onSort={onSort} w={108} />
+            <SortableTh label="Residual" sortKey="residual" state={sort} onSort={onSort} w={108} />
             <Table.Th w={116}>Status</Table.Th>
             <Table.Th w={88}>Treatment</Table.Th>
             <Table.Th w={76}>Progress</Table.Th>

@@ -2,7 +2,14 @@ import { Badge, Text } from '@mantine/core';
 import { inkOn } from '../risk-criteria/risk-matrix';
 import type { RatingView } from './scenario-types';
 
-const badge = { radius: 'sm', tt: 'none', fw: 700, style: { whiteSpace: 'nowrap', overflow: 'visible' } } as const;
+// A level name is never cut ("Very hi…" reads as nothing): the label shows whole, the column makes room.
+const badge = {
+  radius: 'sm',
+  tt: 'none',
+  fw: 700,
+  style: { whiteSpace: 'nowrap', overflow: 'visible' },
+  styles: { label: { overflow: 'visible', textOverflow: 'clip' } },
+} as const;
 
 /** A risk level in its criteria colour (text black or white, whichever reads), titled with where it sits. */
 export function RiskLevelBadge({ rating, label, size }: { rating: RatingView | null; label?: string; size?: 'xs' | 'sm' | 'md' }) {
