@@ -510,7 +510,11 @@ async function benchStore(kind: StoreKind) {
     };
     const queries = await buildMixes(sides.product, prepared);
     const pages = await checkSamePages(sides.product, sides.floor, queries.all);
-    await checkSamePages(sides.product, sides.floor, queries.scattered.filter((_, i) => i % 100 === 0));
+    await checkSamePages(
+      sides.product,
+      sides.floor,
+      queries.scattered.filter((_, i) => i % 100 === 0),
+    );
     log(`${kind}: ${queries.all.length} queries, same pages on both sides; warming up ${warmup} s each at ${connections} connections`);
     await drive(sides.floor, queries.all, connections, warmup);
     await drive(sides.product, queries.all, connections, warmup);

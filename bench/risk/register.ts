@@ -186,7 +186,9 @@ async function drive(baseUrl: string, token: string, paths: string[], connection
     timeout: 60,
     headers: { authorization: `Bearer ${token}` },
     // Each request takes the next path in turn (one counter for all connections, so they do not ask in step).
-    requests: [{ method: 'GET' as const, path: paths[0]!, setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
+    requests: [
+      { method: 'GET' as const, path: paths[0]!, setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) },
+    ],
   });
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
     if (statusCode < 200 || statusCode > 299) bad++;
@@ -366,7 +368,8 @@ async function measureVariants(kind: StoreKind, prepared: Prepared, indexes: str
     log(`${kind} (${indexes} indexes): warming up ${warmup} s at ${connections} connections`);
     await drive(server.baseUrl, token, all, connections, warmup);
     const serialMs: Record<string, number> = {};
-    for (const p of variants.flatMap((v) => sampled(v, paths[v] ?? []))) serialMs[p.replace(`/api/orgs/${BENCH_ORG_SLUG}/scenarios`, '') || '/'] = await serial(server.baseUrl, token, p);
+    for (const p of variants.flatMap((v) => sampled(v, paths[v] ?? [])))
+      serialMs[p.replace(`/api/orgs/${BENCH_ORG_SLUG}/scenarios`, '') || '/'] = await serial(server.baseUrl, token, p);
     const results: Record<string, unknown> = {};
     for (const variant of variants) {
       const list = paths[variant];

@@ -22,7 +22,8 @@ const SORTS: Record<AssetSort, { keys: string[]; desc: boolean }> = {
   '-updatedAt': { keys: ['updated_at'], desc: true },
 };
 /** Cursor values of timestamps keep microseconds, so no row is skipped or repeated at a page boundary. */
-const keyValueSql = (key: string): string => (key === 'updated_at' ? `to_char(updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` : key);
+const keyValueSql = (key: string): string =>
+  key === 'updated_at' ? `to_char(updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` : key;
 const keyParamSql = (key: string, param: string): string =>
   key === 'updated_at' ? `${param}::timestamptz` : key === '(- criticality)' ? `${param}::int` : `${param}::text`;
 
@@ -49,7 +50,8 @@ function decodeCursor(cursor: string, sort: AssetSort): CursorKey[] {
   }
   const { s, k } = (parsed ?? {}) as { s?: unknown; k?: unknown };
   const expected = SORTS[sort].keys.length + 1;
-  if (s !== sort || !Array.isArray(k) || k.length !== expected || !k.every((v) => typeof v === 'string' || typeof v === 'number')) throw invalid();
+  if (s !== sort || !Array.isArray(k) || k.length !== expected || !k.every((v) => typeof v === 'string' || typeof v === 'number'))
+    throw invalid();
   return k as CursorKey[];
 }
 
@@ -130,7 +132,10 @@ async function countMatches(store: Store, filters: Filters): Promise<Total & { s
   const n = counted?.n ?? 0;
   const stamp = counted!.stamp;
   if (n <= EXACT_COUNT_LIMIT) return { total: n, totalIsEstimate: false, stamp };
-  const [plan] = await store.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(`explain (format json) select 1 from assets where ${where}`, filters.params);
+  const [plan] = await store.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
+    `explain (format json) select 1 from assets where ${where}`,
+    filters.params,
+  );
   const estimate = plan?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0;
   return { total: Math.max(EXACT_COUNT_LIMIT + 1, Math.round(estimate)), totalIsEstimate: true, stamp };
 }
@@ -144,7 +149,9 @@ export async function listAssets(store: Store, access: Pick<OrgAccess, 'orgId' |
   const key = memoKey(access.orgId, query);
   const known = query.limit <= MEMO_MAX_LIMIT ? pages.latest(store, key) : undefined;
   if (known) {
-    const [row] = await checkedQuery<{ stamp: string }>(store, access, `select ${STAMP_SQL} as stamp`, [access.orgId], { name: 'bulwark_inventory_stamp' });
+    const [row] = await checkedQuery<{ stamp: string }>(store, access, `select ${STAMP_SQL} as stamp`, [access.orgId], {
+      name: 'bulwark_inventory_stamp',
+    });
     if (row?.stamp === known.stamp) return known.value;
   }
   const { page, stamp } = await computePage(store, access, query);
@@ -202,7 +209,8 @@ async function computePage(
   }
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
-  const nextCursor = rows.length > query.limit && last ? encodeCursor(query.sort, [...sort.keys.map((_, i) => last[`k${i}`]!), last.id]) : null;
+  const nextCursor =
+    rows.length > query.limit && last ? encodeCursor(query.sort, [...sort.keys.map((_, i) => last[`k${i}`]!), last.id]) : null;
   const result = { items: page.map(presentAsset), nextCursor, total: total.total, totalIsEstimate: total.totalIsEstimate };
   // Remembered only when the page and its count were read at the same version.
   return { page: result, stamp: stamp !== undefined && total.stamp === stamp ? stamp : undefined };

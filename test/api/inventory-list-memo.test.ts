@@ -32,7 +32,13 @@ beforeAll(async () => {
     upsertAssets(
       tx,
       org.access,
-      Array.from({ length: 30 }, (_, i) => ({ kind: i % 3 === 0 ? 'host' : 'software', name: `memo-${String(i).padStart(2, '0')}`, status: 'in-use', tags: [], externalIds: { cmdbId: `MEMO-${i}` } })),
+      Array.from({ length: 30 }, (_, i) => ({
+        kind: i % 3 === 0 ? 'host' : 'software',
+        name: `memo-${String(i).padStart(2, '0')}`,
+        status: 'in-use',
+        tags: [],
+        externalIds: { cmdbId: `MEMO-${i}` },
+      })),
     ),
   );
   const query = ctx.store.query.bind(ctx.store);

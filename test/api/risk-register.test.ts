@@ -563,7 +563,11 @@ describe('a remembered register page at any offset', () => {
     const page: Item[] = (await get('?sort=title&offset=3&limit=2')).json().items;
     expect(page).toHaveLength(2);
     // Not something the product does (every write is audited): here it shows the answer comes from memory.
-    await ctx.store.query('update risk_scenarios set title = $2 where org_id = $1 and id = $3', [org.orgId, 'Zz changed behind its back', page[0]!.id]);
+    await ctx.store.query('update risk_scenarios set title = $2 where org_id = $1 and id = $3', [
+      org.orgId,
+      'Zz changed behind its back',
+      page[0]!.id,
+    ]);
     expect((await get('?sort=title&offset=3&limit=2')).json().items).toEqual(page);
     const [control] = await ctx.store.query<{ id: string }>('select id from applied_controls where org_id = $1 limit 1', [org.orgId]);
     await updateControl(ctx.store, org.access, control!.id, { description: 'audited write: moves the head' }, undefined);
