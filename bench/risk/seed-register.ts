@@ -190,9 +190,9 @@ export async function seedRegister(exec: Exec, seed: RegisterSeed): Promise<Seed
         )
       ).rows.map((row) => [String(row.k), Number(row.n)]),
     );
-  const asset1 = await one(`select target_id::text as id from risk_scenario_links where org_id = ${org} and role = 'asset' limit 1`).catch(
-    () => ({ id: '' }),
-  );
+  // No asset row when seeded with assets: 0.
+  const [asset1] = (await exec(`select target_id::text as id from risk_scenario_links where org_id = ${org} and role = 'asset' limit 1`))
+    .rows;
   const threat1 = await one(`select target_id::text as id from risk_scenario_links where org_id = ${org} and role = 'threat' limit 1`);
   return {
     scenarios: Number(counts.scenarios),
@@ -202,7 +202,7 @@ export async function seedRegister(exec: Exec, seed: RegisterSeed): Promise<Seed
     byLevel: await tally('current_level'),
     probes: {
       ownerId: String((await one(`select ${uuidSql(`${tag}-user`, '3')}::text as id`)).id),
-      assetId: String(asset1.id ?? ''),
+      assetId: String(asset1?.id ?? ''),
       threatId: String(threat1.id),
     },
   };

@@ -78,6 +78,9 @@ function whereOf(scope: FilterScope, filter: Partial<TRegisterFilter>, p: Params
     if (filter.acceptanceExpired === false) clauses.push(`coalesce(${ACCEPTANCE_IN_FORCE} >= ${today}::date, true)`);
   }
   if (filter.q) {
+    // Served by the trigram index risk_scenarios_search (migration 0010) where the pattern is rare; a frequent
+    // one is found sooner by walking the sort's index. Which is which the planner reads off the pattern, so the
+    // statements built here must be planned with their values (sent unnamed, not as named prepared statements).
     const pattern = p.add(containsPattern(filter.q));
     clauses.push(`(s.ref_id ilike ${pattern} or s.title ilike ${pattern})`);
   }

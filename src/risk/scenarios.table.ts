@@ -95,6 +95,13 @@ export const riskScenarios = pgTable(
     // With the plain title and criteria beside lower(title), a title-sorted page needs no visit to the table.
     index('risk_scenarios_title').on(t.orgId, sql`lower(${t.title})`, t.id, t.title, t.criteriaId),
     index('risk_scenarios_review').on(t.orgId, t.reviewDue),
+    // The register's text search (q: ILIKE '%…%' on reference or title), which no B-tree serves. Trigrams are
+    // case-folded, so the plain columns serve ILIKE. Needs the pg_trgm extension: migration 0010 creates both
+    // and skips them where the server lacks it (search then scans). A small pending list: PGlite has no
+    // autovacuum to merge it, and while it is large the planner rightly passes the index by.
+    index('risk_scenarios_search')
+      .using('gin', t.refId.op('gin_trgm_ops'), t.title.op('gin_trgm_ops'))
+      .with({ gin_pending_list_limit: 256 }),
   ],
 );
 

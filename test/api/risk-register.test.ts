@@ -270,6 +270,7 @@ describe('risk register list', () => {
     ['acceptanceExpired=true', ['R-05', 'R-07']],
     ['acceptanceExpired=false', ['R-01', 'R-10', 'R-02', 'R-03', 'R-04', 'R-13', 'R-09', 'R-06', 'R-08', 'R-12', 'R-11']],
     ['q=RANSOM', ['R-01']],
+    ['q=STORAGE MIS', ['R-03']],
     ['q=r-1', ['R-10', 'R-13', 'R-12', 'R-11']],
     // % and _ match literally: unescaped, "100%" would also match "1000" and "s_t" would match "sit".
     ['q=100%25', ['R-08']],

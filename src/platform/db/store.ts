@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -102,11 +103,21 @@ export function openPostgresStore(url: string, options: { poolSize?: number } = 
 }
 
 /**
+ * The contrib extensions every embedded store loads. PGlite ships each one apart and unpacks it at every
+ * start; a data directory whose schema uses one (migration 0010's trigram index) needs it loaded each time.
+ */
+export const PGLITE_EXTENSIONS = { pg_trgm };
+
+/**
  * Opens PGlite in `dataDir`, or in memory when `dataDir` is undefined (tests, which may start from a
  * migrated snapshot tarball). The caller holds the data-dir lock.
  */
 export async function openEmbeddedStore(dataDir: string | undefined, snapshot?: Blob): Promise<Store> {
-  const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(snapshot ? { loadDataDir: snapshot } : {}) });
+  const client = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(snapshot ? { loadDataDir: snapshot } : {}),
+    extensions: PGLITE_EXTENSIONS,
+  });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     kind: 'embedded',
