@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { startAutoAnalyze } from '../platform/db/auto-analyze.ts';
 import { openConfiguredStore, describeStore } from '../platform/db/open.ts';
 import { configFrom, withStoreOptions, type StoreFlags } from './cli-kit.ts';
 
@@ -40,6 +41,11 @@ export const serveCommand = withStoreOptions(new Command('serve'))
     const demo = config.seedDemo && (await isStoreEmpty(store)) ? await seedDemo(store) : undefined;
 
     const runner = new JobRunner(store, jobHandlers, { staleMs: Math.max(1, config.jobStaleSeconds) * 1000 });
+    // The embedded store has no autovacuum: keep its planner statistics current (platform/db/auto-analyze.ts).
+    const analyzer = startAutoAnalyze(store, {
+      onAnalyzed: (tables, ms) => app.log.info({ tables, ms }, 'planner statistics updated'),
+      onError: (error) => app.log.warn({ err: error }, 'planner statistics not updated'),
+    });
     let closing = false;
     // Fastify answers requests that arrive while closing with Connection: close, but not those already in flight:
     // their keep-alive connection would then hold app.close() open for the keep-alive timeout (72 s), past the
@@ -58,6 +64,7 @@ export const serveCommand = withStoreOptions(new Command('serve'))
       timer.unref();
       await app.close();
       await runner.stop();
+      await analyzer.stop();
       await store.close();
       process.exit(0);
     };
