@@ -88,3 +88,19 @@ export function fit(doc: Doc, text: string, width: number): string {
   }
   return `${clean.slice(0, low).trimEnd()}…`;
 }
+
+/** How far below the top of a line of `size` points its baseline sits (both weights share it). */
+export const baselineAt = (size: number): number => (fontFaces().regular.ascent / fontFaces().regular.unitsPerEm) * size;
+
+/**
+ * The largest size from `size` down to `smallest`, by half points, at which `text` fits `width` on one line
+ * (or `smallest`, where fit() then cuts it); the document is left at that size. For short codes such as a
+ * scenario's reference, which are read whole or not at all.
+ */
+export function shrinkToFit(doc: Doc, text: string, width: number, size: number, smallest: number): number {
+  const clean = printable(text).replace(/\s+/g, ' ').trim();
+  let chosen = size;
+  while (chosen > smallest && doc.fontSize(chosen).widthOfString(clean) > width) chosen -= 0.5;
+  doc.fontSize(chosen);
+  return chosen;
+}

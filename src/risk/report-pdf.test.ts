@@ -29,7 +29,12 @@ const POLISH: TCriteriaDefinition = {
 describe('PDF report in other scripts', () => {
   it('draws titles, owners, the organization and the criteria in any European script, and they read back as written', async () => {
     const items = [
-      reportItem('R-1', [4, 4], { title: 'Łódź — ransomware ≥ 3 days (Ωmega, Киев)', owner: { id: 'u1', name: 'Zofia Łęcka' } }, POLISH),
+      reportItem(
+        'R-1',
+        [4, 4],
+        { title: 'Łódź — ransomware ≥ 3 days (Ωmega, Киев)', owner: { id: 'u1', name: 'Zdzisław Łęczycki' } },
+        POLISH,
+      ),
       // The owner's name typed with combining accents: printed with the composed letters.
       reportItem(
         'R-2',
@@ -37,7 +42,9 @@ describe('PDF report in other scripts', () => {
         { title: 'Přerušení dodávky → výpadek SCADA', owner: { id: 'u2', name: 'Jir\u030Ci\u0301 Dvor\u030Ca\u0301k' } },
         POLISH,
       ),
-      reportItem('R-3', [2, 2], { title: 'Διαρροή δεδομένων πελατών', owner: { id: 'u3', name: 'Ольга Ким' } }, POLISH),
+      reportItem('R-3', [2, 2], { title: 'Διαρροή δεδομένων πελατών', owner: { id: 'u3', name: 'Ольга Кузнецова' } }, POLISH),
+      // A surname as wide as the owner column: set smaller rather than broken in two.
+      reportItem('R-00043', [1, 1], { title: 'Phishing', owner: { id: 'u4', name: 'Γιώργος Παπαδόπουλος' } }, POLISH),
     ];
     const data = reportOf(
       items,
@@ -57,11 +64,14 @@ describe('PDF report in other scripts', () => {
     expect(heatMaps).toContain('Średnie');
     for (const written of [
       'Łódź — ransomware ≥ 3 days (Ωmega, Киев)',
-      'Zofia Łęcka',
+      'Zdzisław Łęczycki',
       'Přerušení dodávky → výpadek SCADA',
       'Jiří Dvořák',
       'Διαρροή δεδομένων πελατών',
-      'Ольга Ким',
+      'Ольга Кузнецова',
+      'Γιώργος Παπαδόπουλος',
+      // A long reference is set smaller rather than cut.
+      'R-00043 Phishing',
     ]) {
       expect(top, written).toContain(written);
     }

@@ -1,7 +1,7 @@
 import type { ReportData } from './report-data.ts';
 import { drawHeatMap, drawLevelChip, drawArrow } from './report-pdf-drawing.ts';
 import { executiveSummary, keyFigures, treatmentRows } from './report-pdf-text.ts';
-import { fit, FONT, newDocument, PAGE, PALETTE, printable, type Doc } from './report-pdf-kit.ts';
+import { baselineAt, fit, FONT, newDocument, PAGE, PALETTE, printable, shrinkToFit, type Doc } from './report-pdf-kit.ts';
 
 /*
  * The board's risk report (A4, in the font report-pdf-kit.ts embeds): a title block and the executive summary
@@ -36,7 +36,7 @@ function titlePage(doc: Doc, data: ReportData): void {
     .font(FONT.bold)
     .fontSize(26)
     .fillColor('#FFFFFF')
-    .text(fit(doc, data.org.name, PAGE.width), PAGE.left, 62, { lineBreak: false });
+    .text(fit(doc, data.org.name, PAGE.width), PAGE.left, 59, { lineBreak: false });
   const criteria = data.criteria ? `Criteria: ${data.criteria.name}, version ${data.criteria.version}` : 'No risk criteria defined yet';
   doc
     .font(FONT.regular)
@@ -196,34 +196,41 @@ function topRisks(doc: Doc, data: ReportData): number {
     return y + 30;
   }
   y = tableHeader(doc, TOP_COLUMNS, y, ['left', 'left', 'left', 'left', 'left', 'right']);
-  // Two lines for the title: a board reads the risk's name, which one line cut to a few words did not leave.
+  // Two lines for the title and the owner: a board reads the risk's name and who holds it, which one line cut
+  // to a few words did not leave. Text that fits one line sits on the row's middle line with the other cells.
   const rowHeight = 34;
   const middle = 13;
+  // On two lines the text may get smaller, down to 7.5 pt, so that its longest word is not broken.
+  const upToTwoLines = (text: string, x: number, rowTop: number, width: number, twoLineSize: number): void => {
+    const clean = printable(text).replace(/\s+/g, ' ').trim();
+    if (doc.widthOfString(clean) <= width) {
+      doc.text(clean, x, rowTop + middle, { lineBreak: false });
+      return;
+    }
+    const words = clean.split(' ');
+    const longest = words.reduce((a, b) => (doc.widthOfString(b) > doc.widthOfString(a) ? b : a));
+    shrinkToFit(doc, longest, width, twoLineSize, 7.5);
+    doc.text(clean, x, rowTop + 6, { width, height: 25, ellipsis: true, lineGap: 1 });
+  };
   top.forEach((item, i) => {
     if (i % 2 === 1) doc.rect(PAGE.left, y, PAGE.width, rowHeight).fill('#FAFBFC');
     let x = PAGE.left;
+    // A long reference gets smaller, down to 7.5 pt, before it is cut, on the same baseline as its row.
+    const refWidth = TOP_COLUMNS[0].width - 10;
+    const refSize = shrinkToFit(doc.font(FONT.regular), item.refId, refWidth, 9.5, 7.5);
     doc
-      .font(FONT.regular)
-      .fontSize(9.5)
       .fillColor(PALETTE.ink)
-      .text(fit(doc, item.refId, TOP_COLUMNS[0].width - 10), x + 5, y + middle, { lineBreak: false });
+      .text(fit(doc, item.refId, refWidth), x + 5, y + middle + baselineAt(9.5) - baselineAt(refSize), { lineBreak: false });
     x += TOP_COLUMNS[0].width;
-    doc
-      .font(FONT.bold)
-      .fontSize(9)
-      .fillColor(PALETTE.ink)
-      .text(printable(item.title).replace(/\s+/g, ' ').trim(), x + 5, y + 6, {
-        width: TOP_COLUMNS[1].width - 10,
-        height: 25,
-        ellipsis: true,
-        lineGap: 1,
-      });
+    doc.font(FONT.bold).fontSize(9).fillColor(PALETTE.ink);
+    upToTwoLines(item.title, x + 5, y, TOP_COLUMNS[1].width - 10, 9);
     x += TOP_COLUMNS[1].width;
     doc
       .font(FONT.regular)
       .fontSize(9.5)
-      .fillColor(item.owner ? PALETTE.ink : PALETTE.muted)
-      .text(fit(doc, item.owner?.name ?? 'No owner', TOP_COLUMNS[2].width - 10), x + 5, y + middle, { lineBreak: false });
+      .fillColor(item.owner ? PALETTE.ink : PALETTE.muted);
+    // A little smaller on two lines: the column is narrow.
+    upToTwoLines(item.owner?.name ?? 'No owner', x + 5, y, TOP_COLUMNS[2].width - 10, 8.5);
     x += TOP_COLUMNS[2].width;
     const chipWidth = 44;
     drawLevelChip(doc, item.ratings.current, x + 5, y + middle - 3, chipWidth);
