@@ -78,6 +78,15 @@ describe('PDF report in other scripts', () => {
     expect(`${title}${heatMaps}${top}`).not.toContain('?');
   });
 
+  it('sets an organization’s long official name on two lines of the title block rather than cutting it', async () => {
+    const name = 'Miejskie Przedsiębiorstwo Wodociągów i Kanalizacji w Łodzi';
+    const pdf = await renderReportPdf(reportOf([reportItem('R-1', [1, 1])], { org: { slug: 'mpwik', name } }));
+    const [label, first, second, below] = pdfPages(pdf)[0]!.split('\n');
+    expect(label).toBe('RISK REPORT');
+    expect(`${first!.trim()} ${second!.trim()}`).toBe(name);
+    expect(below).toMatch(/^As of 2025-06-01/);
+  });
+
   it('embeds the two subsets of its own font and uses no built-in PDF font', async () => {
     const pdf = await renderReportPdf(reportOf([reportItem('R-1', [1, 1])]));
     expect(

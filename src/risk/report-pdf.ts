@@ -32,17 +32,22 @@ function heading(doc: Doc, text: string, y: number): number {
 function titlePage(doc: Doc, data: ReportData): void {
   doc.rect(0, 0, doc.page.width, 150).fill(PALETTE.band);
   doc.font(FONT.regular).fontSize(11).fillColor('#C9D6E8').text('RISK REPORT', PAGE.left, 42, { lineBreak: false, characterSpacing: 2 });
-  doc
-    .font(FONT.bold)
-    .fontSize(26)
-    .fillColor('#FFFFFF')
-    .text(fit(doc, data.org.name, PAGE.width), PAGE.left, 59, { lineBreak: false });
+  // The organization's name on one line; a longer one (public bodies' official names often are) on two, smaller,
+  // before it is cut, with the line under it moved down to make room.
+  const name = printable(data.org.name).replace(/\s+/g, ' ').trim();
+  doc.font(FONT.bold).fontSize(26).fillColor('#FFFFFF');
+  let below = 104;
+  if (doc.widthOfString(name) <= PAGE.width) doc.text(name, PAGE.left, 59, { lineBreak: false });
+  else {
+    doc.fontSize(20).text(name, PAGE.left, 58, { width: PAGE.width, height: 2 * doc.currentLineHeight(true), ellipsis: true });
+    below = Math.max(below, doc.y + 8);
+  }
   const criteria = data.criteria ? `Criteria: ${data.criteria.name}, version ${data.criteria.version}` : 'No risk criteria defined yet';
   doc
     .font(FONT.regular)
     .fontSize(11)
     .fillColor('#C9D6E8')
-    .text(fit(doc, `As of ${data.date}   ·   ${criteria}`, PAGE.width), PAGE.left, 104, { lineBreak: false });
+    .text(fit(doc, `As of ${data.date}   ·   ${criteria}`, PAGE.width), PAGE.left, below, { lineBreak: false });
   let y = 180;
   if (data.filtered) {
     doc.roundedRect(PAGE.left, y, PAGE.width, 26, 4).fill('#FFF4E6');
