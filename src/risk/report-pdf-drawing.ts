@@ -1,5 +1,5 @@
 import { inkOn } from './report-data.ts';
-import { fit, PAGE, PALETTE, type Doc } from './report-pdf-kit.ts';
+import { fit, FONT, PAGE, PALETTE, type Doc } from './report-pdf-kit.ts';
 import type { TRatingView, THeatMap } from './register.schema.ts';
 
 /** A heat map as a grid of coloured squares with counts and both axes named; returns the y below it. */
@@ -9,10 +9,10 @@ export function drawHeatMap(doc: Doc, title: string, map: THeatMap, top: number)
   const labelWidth = 96;
   const cellWidth = Math.min(72, (PAGE.width - labelWidth - 14) / Math.max(1, columns));
   const cellHeight = Math.min(30, 150 / Math.max(1, rows));
-  doc.font('Helvetica-Bold').fontSize(12).fillColor(PALETTE.ink).text(title, PAGE.left, top, { lineBreak: false });
+  doc.font(FONT.bold).fontSize(12).fillColor(PALETTE.ink).text(title, PAGE.left, top, { lineBreak: false });
   const note = `${map.total.toLocaleString('en-GB')} rated${map.unrated ? `, ${map.unrated.toLocaleString('en-GB')} not rated` : ''}${map.otherScale ? `, ${map.otherScale.toLocaleString('en-GB')} on older scales (not shown)` : ''}`;
   doc
-    .font('Helvetica')
+    .font(FONT.regular)
     .fontSize(9)
     .fillColor(PALETTE.muted)
     .text(note, PAGE.left + 110, top + 2.5, { lineBreak: false });
@@ -22,7 +22,7 @@ export function drawHeatMap(doc: Doc, title: string, map: THeatMap, top: number)
   doc.save();
   doc.rotate(-90, { origin: [PAGE.left + 4, gridTop + (rows * cellHeight) / 2] });
   doc
-    .font('Helvetica')
+    .font(FONT.regular)
     .fontSize(8)
     .fillColor(PALETTE.muted)
     .text('LIKELIHOOD', PAGE.left + 4 - 30, gridTop + (rows * cellHeight) / 2 - 4, { width: 60, align: 'center', lineBreak: false });
@@ -31,7 +31,7 @@ export function drawHeatMap(doc: Doc, title: string, map: THeatMap, top: number)
     const l = rows - 1 - r; // most likely on top
     const y = gridTop + r * cellHeight;
     doc
-      .font('Helvetica')
+      .font(FONT.regular)
       .fontSize(8.5)
       .fillColor(PALETTE.ink)
       .text(fit(doc, map.likelihood[l]!, labelWidth - 6), PAGE.left + 12, y + cellHeight / 2 - 4, {
@@ -46,14 +46,14 @@ export function drawHeatMap(doc: Doc, title: string, map: THeatMap, top: number)
       doc.rect(x + 1, y + 1, cellWidth - 2, cellHeight - 2).fill(colour);
       if (cell.count > 0) {
         doc
-          .font('Helvetica-Bold')
+          .font(FONT.bold)
           .fontSize(11)
           .fillColor(inkOn(colour))
           .text(cell.count.toLocaleString('en-GB'), x, y + cellHeight / 2 - 5.5, { width: cellWidth, align: 'center', lineBreak: false });
       } else {
         doc.opacity(0.45);
         doc
-          .font('Helvetica')
+          .font(FONT.regular)
           .fontSize(9)
           .fillColor(inkOn(colour))
           .text('-', x, y + cellHeight / 2 - 4.5, { width: cellWidth, align: 'center', lineBreak: false });
@@ -63,12 +63,12 @@ export function drawHeatMap(doc: Doc, title: string, map: THeatMap, top: number)
   }
   const axisY = gridTop + rows * cellHeight + 4;
   for (let c = 0; c < columns; c++) {
-    doc.font('Helvetica').fontSize(8).fillColor(PALETTE.ink);
+    doc.font(FONT.regular).fontSize(8).fillColor(PALETTE.ink);
     const x = gridLeft + c * cellWidth;
     doc.text(fit(doc, map.consequence[c]!, cellWidth - 4), x + 2, axisY, { width: cellWidth - 4, align: 'center', lineBreak: false });
   }
   doc
-    .font('Helvetica')
+    .font(FONT.regular)
     .fontSize(8)
     .fillColor(PALETTE.muted)
     .text('CONSEQUENCE', gridLeft, axisY + 13, { width: columns * cellWidth, align: 'center', lineBreak: false });
@@ -80,13 +80,13 @@ export function drawLevelChip(doc: Doc, rating: TRatingView | null, x: number, y
   const colour = rating?.colour ?? '#E4E7EB';
   doc.roundedRect(x, y, width, 14, 7).fill(colour);
   doc
-    .font('Helvetica-Bold')
+    .font(FONT.bold)
     .fontSize(7.5)
     .fillColor(rating ? inkOn(colour) : PALETTE.muted);
   doc.text(fit(doc, rating?.levelName ?? 'not rated', width - 8), x + 4, y + 3.5, { width: width - 8, align: 'center', lineBreak: false });
 }
 
-/** A small right-pointing arrow (Helvetica has no arrow glyph). */
+/** A small right-pointing arrow, drawn so its length fits the gap between two level chips. */
 export function drawArrow(doc: Doc, x: number, y: number, length: number): void {
   doc
     .moveTo(x, y)

@@ -1,50 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { criteriaTemplate } from './criteria.templates.ts';
-import { summarise, type ReportData } from './report-data.ts';
+import { reportItem as item, reportOf as report } from '../../test/support/report-fixture.ts';
 import { executiveSummary, treatmentRows } from './report-pdf-text.ts';
-import { ratingView } from './register.service.ts';
-import type { TRegisterItem } from './register.schema.ts';
-
-const five = criteriaTemplate('5x5');
-
-function item(ref: string, cell: [number, number] | null, extra: Partial<TRegisterItem> = {}): TRegisterItem {
-  return {
-    id: ref,
-    refId: ref,
-    title: ref,
-    approach: 'asset-based',
-    status: 'assessed',
-    owner: null,
-    criteriaVersion: 1,
-    ratings: {
-      inherent: null,
-      current: cell ? ratingView(five, cell[0], cell[1], five.matrix[cell[0]]![cell[1]]!) : null,
-      target: null,
-      residual: null,
-    },
-    evaluation: null,
-    treatmentOption: null,
-    progress: { planned: 0, inPlace: 0 },
-    reviewDue: null,
-    reviewOverdue: false,
-    acceptance: null,
-    updatedAt: '2025-01-01T00:00:00.000Z',
-    ...extra,
-  };
-}
-
-function report(items: TRegisterItem[]): ReportData {
-  return {
-    org: { slug: 'acme', name: 'Acme' },
-    date: '2025-06-01',
-    criteria: { id: 'c', name: 'Standard 5×5', version: 1 },
-    current: five,
-    filtered: false,
-    items,
-    heatMaps: { inherent: null, residual: null },
-    summary: summarise(items, five, new Map([[1, five]])),
-  };
-}
 
 describe('PDF report wording', () => {
   it('says how many risks, how many above the line, treatment progress, overdue reviews and expired acceptances', () => {
@@ -69,6 +25,13 @@ describe('PDF report wording', () => {
       '1 risk acceptance has expired and needs a new decision.',
       '1 risk has not been rated yet.',
     ]);
+  });
+
+  it('keeps names as written: the sentences carry any script, the PDF font draws them', () => {
+    const [first] = executiveSummary(
+      report([item('R-1', [1, 1])], { criteria: { id: 'c', name: 'Kryteria „Łódź” 5×5 — Ωmega, Київ', version: 1 } }),
+    );
+    expect(first).toBe('The register holds 1 risk, assessed on the criteria “Kryteria „Łódź” 5×5 — Ωmega, Київ”.');
   });
 
   it('totals the treatment table per option', () => {

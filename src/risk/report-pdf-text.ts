@@ -1,5 +1,4 @@
 import type { ReportData } from './report-data.ts';
-import { plain } from './report-pdf-kit.ts';
 import { TREATMENT_OPTIONS } from './scenarios.vocabulary.ts';
 
 /*
@@ -24,7 +23,7 @@ export function executiveSummary(data: ReportData): string[] {
   if (!data.criteria) return ['No risk criteria have been set up yet, so the register is empty.'];
   const scope = data.filtered ? ' that match this report’s filters' : '';
   const sentences = [`The register holds ${count(s.risks, 'risk', 'risks')}${scope}, assessed on the criteria “${data.criteria.name}”.`];
-  if (s.risks === 0) return sentences.map(plain);
+  if (s.risks === 0) return sentences;
   const above = levelsAboveLine(data);
   if (above.length > 0) {
     sentences.push(
@@ -51,7 +50,7 @@ export function executiveSummary(data: ReportData): string[] {
       : 'No risk acceptance has expired.',
   );
   if (s.unrated > 0) sentences.push(`${count(s.unrated, 'risk has', 'risks have')} not been rated yet.`);
-  return sentences.map(plain);
+  return sentences;
 }
 
 export function keyFigures(data: ReportData): { label: string; value: string; alert: boolean }[] {

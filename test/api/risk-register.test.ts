@@ -1,4 +1,3 @@
-import zlib from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +5,7 @@ import { newId } from '../../src/platform/util/ids.ts';
 import { createControl, updateControl } from '../../src/risk/controls.service.ts';
 import { createCriteria, reviseCriteria } from '../../src/risk/criteria.service.ts';
 import { criteriaTemplate } from '../../src/risk/criteria.templates.ts';
+import { pdfPages } from '../support/pdf-text.ts';
 import { insertScenarios, type CriteriaOnFile, type ScenarioSpec } from '../support/risk-fixture.ts';
 import { bearer, buildOrg, createTestApp, memberToken, problem, type OrgFixture, type TestContext } from '../support/test-app.ts';
 
@@ -484,8 +484,9 @@ describe('risk reports', () => {
     expect(response.headers['content-disposition']).toBe(`attachment; filename="risk-report-${org.slug}-${today}.pdf"`);
     const bytes = response.rawPayload;
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const text = pdfText(bytes);
-    expect(pageCount(bytes)).toBe(3);
+    const pages = pdfPages(bytes);
+    expect(pages).toHaveLength(3);
+    const text = pages.join('\n');
     for (const expected of [
       'Northwind Trading',
       'Executive summary',
@@ -579,31 +580,3 @@ describe('a remembered register page at any offset', () => {
     expect((await get('?sort=title&offset=3&limit=2')).json().items).toEqual(page);
   });
 });
-
-/** Pages of a PDF: its page objects (pdfkit writes no object streams, so they are plain text). */
-function pageCount(pdf: Buffer): number {
-  return (pdf.toString('latin1').match(/\/Type \/Page\b(?!s)/g) ?? []).length;
-}
-
-/** The text shown by a pdfkit PDF: content streams inflated, then the hex strings of each TJ joined. */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const out: string[] = [];
-  const streams = /stream\r?\n/g;
-  let match: RegExpExecArray | null;
-  while ((match = streams.exec(raw))) {
-    const start = match.index + match[0].length;
-    const end = raw.indexOf('endstream', start);
-    let content: string;
-    try {
-      content = zlib.inflateSync(pdf.subarray(start, end)).toString('latin1');
-    } catch {
-      continue;
-    }
-    for (const op of content.matchAll(/\[(.*?)\] TJ/g)) {
-      const hex = [...op[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((m) => m[1]).join('');
-      out.push(Buffer.from(hex, 'hex').toString('latin1'));
-    }
-  }
-  return out.join('\n');
-}
