@@ -24,6 +24,8 @@ export interface FilterScope {
 export interface BuiltSql {
   text: string;
   params: unknown[];
+  /** A prepared statement's name, for a statement of fixed text whose plan does not depend on its values. */
+  name?: string;
 }
 
 class Params {
@@ -247,7 +249,8 @@ export function heatMapSql(scope: FilterScope, filter: Partial<TRegisterFilter>,
 
 /**
  * The criteria set a view shows (the one asked for, or the organization's default), its versions, how many
- * sets exist, and the organization's audit head (register-cache.ts).
+ * sets exist, and the organization's audit head (register-cache.ts). Run on every register and heat-map
+ * request, remembered answers included, so it is prepared: planning it cost the database more than running it.
  */
 export function criteriaScopeSql(orgId: string, criteriaId: string | undefined): BuiltSql {
   const params: unknown[] = [orgId];
@@ -256,5 +259,5 @@ export function criteriaScopeSql(orgId: string, criteriaId: string | undefined):
                        (select array_agg(v.version order by v.version) from risk_criteria_versions v where v.org_id = $1 and v.criteria_id = c.id) as versions,
                        ${AUDIT_HEAD_SQL} as stamp
                   from risk_criteria c where c.org_id = $1 and ${which}`;
-  return { text, params };
+  return { text, params, name: criteriaId ? 'bulwark_register_scope_set' : 'bulwark_register_scope_default' };
 }

@@ -45,6 +45,7 @@ export async function resolveRegisterScope(
     access,
     scopeSql.text,
     scopeSql.params,
+    { name: scopeSql.name },
   );
   if (!row) {
     if (filter.criteriaId) throw notFound('Risk criteria');
