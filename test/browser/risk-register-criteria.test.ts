@@ -220,11 +220,14 @@ describe('risk register across criteria sets', () => {
     await page.getByRole('alert').filter({ hasText: 'No such risk criteria' }).waitFor();
     // One message, not the register's failure as well.
     expect(await page.getByText('Could not load the risk register').count()).toBe(0);
+    // No report links for a set that does not exist (they would answer 404).
+    expect(await page.getByRole('link', { name: 'Download the report as PDF' }).count()).toBe(0);
     await screenshot(page, 'risk-register-criteria-unknown');
     await page.getByRole('button', { name: 'Show the default set' }).click();
     await page.waitForFunction(() => !new URL(window.location.href).searchParams.has('criteria'));
     await page.getByTestId('scenario-row').first().waitFor();
     expect(await page.getByText('No such risk criteria').count()).toBe(0);
+    await page.getByRole('link', { name: 'Download the report as PDF' }).waitFor();
     expect(pageErrors).toEqual([]);
     await page.close();
   });

@@ -154,7 +154,9 @@ describe('risk register', () => {
     await assess.getByText('Someone else changed this scenario while you were editing').waitFor();
     await screenshot(page, 'risk-assess-conflict');
     await assess.getByRole('button', { name: 'Load the latest version' }).click();
-    await assess.getByRole('button', { name: 'Save assessment' }).isEnabled();
+    // The form takes the latest values when they arrive (and the conflict notice goes): choosing before that
+    // would have the reload reset the field being chosen.
+    await assess.getByText('Someone else changed this scenario while you were editing').waitFor({ state: 'hidden' });
     await choose(assess, page, 'Inherent likelihood', 'Almost certain');
     await choose(assess, page, 'Inherent consequence', 'Severe');
     await choose(assess, page, 'Current likelihood', 'Likely');

@@ -79,7 +79,8 @@ export function RiskRegisterPage() {
           <Title order={2} fz="lg" id="register-title">
             Scenarios
           </Title>
-          <ReportLinks orgSlug={org.slug} view={view} />
+          {/* No report of a set that does not exist (it would answer 404). */}
+          {!isUnknownSet && <ReportLinks orgSlug={org.slug} view={view} />}
         </Group>
         <ProblemAlert error={isUnknownSet ? null : register.error} title="Could not load the risk register" />
         <Paper withBorder radius="md" p={0} style={{ overflow: 'hidden' }} aria-busy={register.isFetching}>
