@@ -10,13 +10,15 @@ import { createTestStore, type TestStore } from '../support/test-store.ts';
 
 let ts: TestStore;
 let orgId: string;
-let seedMs: number;
+/** CPU time of this process while seeding: the work itself, whatever else the machine runs meanwhile. */
+let seedCpuMs: number;
 
 beforeAll(async () => {
   ts = await createTestStore();
-  const started = performance.now();
+  const started = process.cpuUsage();
   await seedDemo(ts.store);
-  seedMs = performance.now() - started;
+  const used = process.cpuUsage(started);
+  seedCpuMs = (used.user + used.system) / 1000;
   [{ id: orgId }] = (await ts.store.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, DEMO_SLUG))) as [
     { id: string },
   ];
@@ -54,7 +56,9 @@ describe('demo inventory', () => {
     );
     expect(byAction).toEqual({ asset: 1 + 3, dependency: 1 + 3 * 2, 'external-organization': 1 });
     expect((await verifyOrgChain(ts.store, orgId)).ok).toBe(true);
-    expect(seedMs).toBeLessThan(15_000); // < 5 s on an idle machine; generous for loaded CI
+    // CPU, not wall time: CI once took 16.7 s of wall time here while other work shared the 2 cores. The
+    // embedded store runs inside this process, so its work counts; PostgreSQL's own work does not.
+    expect(seedCpuMs).toBeLessThan(15_000); // < 5 s on an idle machine
   });
 
   it('holds the SBOM-imported applications, their components, and links into the estate', async () => {
