@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { performance } from 'node:perf_hooks';
 import { eq } from 'drizzle-orm';
 import { seedDemo, DEMO_SLUG } from '../../src/demo/seed-demo.ts';
 import { buildDemoEstate } from '../../src/demo/demo-inventory.ts';
