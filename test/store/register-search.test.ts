@@ -216,7 +216,7 @@ describe.runIf(TEST_STORE_KIND === 'embedded')('register search on an embedded s
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
-  });
+  }, 120_000); // two fresh PGlite databases: 8–13 s under load, past 30 s at load 10–12
 });
 
 describe.runIf(TEST_STORE_KIND === 'postgres')('register search on a PostgreSQL server that refuses pg_trgm', () => {
