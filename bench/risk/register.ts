@@ -49,6 +49,8 @@ const { values: flags } = parseArgs({
     warmup: { type: 'string', default: '3' },
     variants: { type: 'string', default: 'first,filtered,title,search,deep,heatCurrent,heatResidual,scattered' },
     indexes: { type: 'string', default: 'both' },
+    /** Leave the seeded store behind (its database or directory is logged) to look at plans afterwards. */
+    keep: { type: 'boolean', default: false },
   },
 });
 
@@ -420,7 +422,8 @@ async function benchStore(kind: StoreKind) {
       runs: byIndexes,
     };
   } finally {
-    await prepared.dispose();
+    if (flags.keep) log(`${kind}: kept the seeded store (--keep)`);
+    else await prepared.dispose();
   }
 }
 

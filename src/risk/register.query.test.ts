@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsPattern, DEEP_OFFSET, heatMapSql, orderByOf, registerPageSql, type FilterScope } from './register.query.ts';
+import { containsPattern, heatMapSql, orderByOf, registerPageSql, type FilterScope } from './register.query.ts';
 
 const scope: FilterScope = { orgId: 'org', criteriaId: 'crit', restrictCriteria: true, today: '2025-06-01', cellVersions: [2, 3] };
 
@@ -33,15 +33,6 @@ describe('register SQL', () => {
     expect(built.text).toContain('s.residual_likelihood = $3::smallint and s.residual_consequence = $4::smallint');
     expect(built.text).toContain('s.criteria_version = any($5::int[])');
     expect(built.params).toEqual(['org', 'crit', 1, 2, [2, 3], ['assessed'], "%x'; drop table users; --%", 50, 100]);
-  });
-
-  it('walks for ids only on deep pages, and reads rows as it goes on shallow ones', () => {
-    const shallow = registerPageSql(scope, {}, 'title', undefined, { limit: 50, offset: DEEP_OFFSET - 1 }, false).text;
-    const deep = registerPageSql(scope, {}, 'title', undefined, { limit: 50, offset: DEEP_OFFSET }, false).text;
-    expect(shallow).toContain('from page s');
-    expect(shallow).toContain('(select s.org_id, s.id, s.ref_id');
-    expect(deep).toContain('from page join risk_scenarios s on s.org_id = $1 and s.id = page.id');
-    expect(deep).toContain('(select s.id from risk_scenarios s');
   });
 
   it('leaves out the criteria condition when the organization has one set only', () => {

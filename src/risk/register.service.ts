@@ -7,6 +7,7 @@ import { StampedMemo } from '../platform/db/stamped-memo.ts';
 import { cachedAt, registerCacheKey, remember } from './register-cache.ts';
 import type { TCriteriaDefinition } from './criteria.definition.ts';
 import { criteriaScopeSql, registerPageSql, type FilterScope, type RegisterRow } from './register.query.ts';
+import { DEEP_OFFSET, orderedPage } from './register-order.ts';
 import type { RegisterSort, TRatingView, TRegisterFilter, TRegisterItem, TRegisterPage, TRegisterQuery } from './register.schema.ts';
 import type { Approach, Evaluation, ScenarioStatus, TreatmentOption } from './scenarios.vocabulary.ts';
 
@@ -147,25 +148,8 @@ function presentRow(row: RegisterRow, definition: TCriteriaDefinition | undefine
   };
 }
 
-/** Runs the page statement and names each row's ratings from its own criteria version. */
-async function fetchRows(
-  store: Store,
-  scope: RegisterScope,
-  filter: Partial<TRegisterFilter>,
-  sort: RegisterSort,
-  direction: 'asc' | 'desc' | undefined,
-  page: { limit: number | null; offset: number },
-  totalFrom: 'cache' | 'count',
-): Promise<{ items: TRegisterItem[]; total: number }> {
-  const key = registerCacheKey('total', scope.filterScope.orgId, scope.criteria.id, scope.filterScope.today, filter);
-  const known = totalFrom === 'cache' ? cachedAt<number>(store, key, scope.stamp) : undefined;
-  const built = registerPageSql(scope.filterScope, filter, sort, direction, page, known === undefined);
-  const rows = await store.query<RegisterRow>(built.text, built.params);
-  let total = known ?? 0;
-  if (known === undefined && rows[0]) {
-    total = rows[0].total ?? 0;
-    remember(store, key, rows[0].stamp!, total);
-  }
+/** Names each row's ratings from its own criteria version (rows of a statement with no match: dropped). */
+async function presentRows(store: Store, scope: RegisterScope, rows: RegisterRow[]): Promise<TRegisterItem[]> {
   const present = rows.filter((row) => row.id !== null);
   // Rows on the set's versions are all known already; a row on another set (none while restricted) is looked up.
   const others = present
@@ -177,7 +161,46 @@ async function fetchRows(
     row.criteria_id === scope.criteria.id
       ? scope.versions.get(row.criteria_version)
       : foreign.get(`${row.criteria_id}:${row.criteria_version}`);
-  return { items: present.map((row) => presentRow(row, definitionOf(row), scope.filterScope.today)), total };
+  return present.map((row) => presentRow(row, definitionOf(row), scope.filterScope.today));
+}
+
+/** Runs the page statement (with its count unless the total is remembered at this audit head). */
+async function fetchRows(
+  store: Store,
+  scope: RegisterScope,
+  filter: Partial<TRegisterFilter>,
+  sort: RegisterSort,
+  direction: 'asc' | 'desc' | undefined,
+  page: { limit: number | null; offset: number },
+  totalFrom: 'cache' | 'count',
+): Promise<{ items: TRegisterItem[]; total: number }> {
+  const key = totalKeyOf(scope, filter);
+  const known = totalFrom === 'cache' ? cachedAt<number>(store, key, scope.stamp) : undefined;
+  const built = registerPageSql(scope.filterScope, filter, sort, direction, page, known === undefined);
+  const rows = await store.query<RegisterRow>(built.text, built.params);
+  let total = known ?? 0;
+  if (known === undefined && rows[0]) {
+    total = rows[0].total ?? 0;
+    remember(store, key, rows[0].stamp!, total);
+  }
+  return { items: await presentRows(store, scope, rows), total };
+}
+
+const totalKeyOf = (scope: RegisterScope, filter: Partial<TRegisterFilter>): string =>
+  registerCacheKey('total', scope.filterScope.orgId, scope.criteria.id, scope.filterScope.today, filter);
+
+/** A deep page, sliced from the remembered order of its filter and sort (register-order.ts). */
+async function fetchDeepRows(
+  store: Store,
+  scope: RegisterScope,
+  filter: Partial<TRegisterFilter>,
+  sort: RegisterSort,
+  direction: 'asc' | 'desc' | undefined,
+  page: { limit: number; offset: number },
+): Promise<{ items: TRegisterItem[]; total: number }> {
+  const { rows, total, stamp } = await orderedPage(store, scope.filterScope, scope.stamp, filter, sort, direction, page);
+  remember(store, totalKeyOf(scope, filter), stamp, total);
+  return { items: await presentRows(store, scope, rows), total };
 }
 
 /**
@@ -190,8 +213,9 @@ const MEMO_MAX_LIMIT = 100;
 /**
  * One page of the register: filtered, sorted and offset-paged in the store, with the exact number of
  * matches. Two round trips: the criteria set (with the token check and the audit head), then the page, with
- * the count in the same statement unless the total is known at this audit head (register-cache.ts). A page
- * already computed at this audit head is answered from memory after the first round trip (the same object,
+ * the count in the same statement unless the total is known at this audit head (register-cache.ts); a deep
+ * page (offset ≥ DEEP_OFFSET) is a slice of its filter and sort's remembered order instead (register-order.ts).
+ * A page already computed at this audit head is answered from memory after the first round trip (the same object,
  * so the route serialises it once): a register is read far more often than written, and any write to a
  * scenario, its links, acceptances, controls or criteria moves the head. (Owner names are the users' own,
  * which an organization's writes do not cover: a renamed owner shows with the new name from the
@@ -211,7 +235,10 @@ export async function listRegister(store: Store, access: Access, query: TRegiste
   });
   const remembered = cacheable ? pages.at(store, pageKey, scope.stamp) : undefined;
   if (remembered) return remembered;
-  const { items, total } = await fetchRows(store, scope, filter, sort, direction, { limit, offset }, 'cache');
+  const { items, total } =
+    offset >= DEEP_OFFSET
+      ? await fetchDeepRows(store, scope, filter, sort, direction, { limit, offset })
+      : await fetchRows(store, scope, filter, sort, direction, { limit, offset }, 'cache');
   const page = { criteria: scope.criteria, items, total, limit, offset };
   if (cacheable) pages.remember(store, pageKey, scope.stamp, page);
   return page;

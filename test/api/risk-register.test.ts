@@ -317,7 +317,7 @@ describe('risk register list', () => {
     expect(filtered.total).toBe(4);
     const beyond = (await get('?level=3&offset=100')).json();
     expect(beyond).toMatchObject({ items: [], total: 4 });
-    // Deep offsets find ids first and join the rows after (register.query.ts): the same statement shape must run.
+    // Deep offsets are sliced from the remembered order (register-order.ts): beyond its end, an empty page.
     expect((await get('?offset=200&sort=title')).json()).toMatchObject({ items: [], total: 13 });
   });
 
