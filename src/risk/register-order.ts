@@ -1,7 +1,7 @@
 import { StampedMemo } from '../platform/db/stamped-memo.ts';
 import type { Store } from '../platform/db/store.ts';
 import { registerCacheKey } from './register-cache.ts';
-import { REGISTER_ROWS_BY_IDS_SQL, registerOrderSql, type FilterScope, type RegisterRow } from './register.query.ts';
+import { REGISTER_ROWS_BY_IDS_SQL, registerOrderSql, type BuiltSql, type FilterScope, type RegisterRow } from './register.query.ts';
 import type { RegisterSort, TRegisterFilter } from './register.schema.ts';
 
 /*
@@ -39,14 +39,19 @@ function uuidAt(ids: Uint8Array, index: number): string {
  */
 const reading = new WeakMap<Store, Map<string, Promise<{ ids: Uint8Array; stamp: string }>>>();
 
+/** Which order: the filter, the sort and its direction. */
+export interface Ordering {
+  filter: Partial<TRegisterFilter>;
+  sort: RegisterSort;
+  direction: 'asc' | 'desc' | undefined;
+}
+
 /** The matching ids in order at audit head `stamp`, remembered or read (then at the head the read saw). */
 function orderOf(
   store: Store,
   scope: FilterScope,
   stamp: string,
-  filter: Partial<TRegisterFilter>,
-  sort: RegisterSort,
-  direction: 'asc' | 'desc' | undefined,
+  { filter, sort, direction }: Ordering,
 ): Promise<{ ids: Uint8Array; stamp: string }> | { ids: Uint8Array; stamp: string } {
   const key = registerCacheKey('order', scope.orgId, scope.criteriaId, scope.today, { ...filter, sort, direction });
   const known = orders.at(store, key, stamp);
@@ -56,7 +61,7 @@ function orderOf(
   const flightKey = `${key}@${stamp}`;
   const pending = inFlight.get(flightKey);
   if (pending) return pending;
-  const read = readOrder(store, scope, filter, sort, direction).then((order) => {
+  const read = readOrder(store, registerOrderSql(scope, filter, sort, direction)).then((order) => {
     orders.remember(store, key, order.stamp, order.ids);
     return order;
   });
@@ -66,14 +71,7 @@ function orderOf(
   return read;
 }
 
-async function readOrder(
-  store: Store,
-  scope: FilterScope,
-  filter: Partial<TRegisterFilter>,
-  sort: RegisterSort,
-  direction: 'asc' | 'desc' | undefined,
-): Promise<{ ids: Uint8Array; stamp: string }> {
-  const built = registerOrderSql(scope, filter, sort, direction);
+async function readOrder(store: Store, built: BuiltSql): Promise<{ ids: Uint8Array; stamp: string }> {
   const [row] = await store.query<{ stamp: string; ids: string }>(built.text, built.params);
   // PostgreSQL breaks base64 into lines, which the decoder skips.
   return { ids: Buffer.from(row!.ids, 'base64'), stamp: row!.stamp };
@@ -84,12 +82,10 @@ export async function orderedPage(
   store: Store,
   scope: FilterScope,
   stamp: string,
-  filter: Partial<TRegisterFilter>,
-  sort: RegisterSort,
-  direction: 'asc' | 'desc' | undefined,
+  ordering: Ordering,
   page: { limit: number; offset: number },
 ): Promise<OrderedPage> {
-  const order = await orderOf(store, scope, stamp, filter, sort, direction);
+  const order = await orderOf(store, scope, stamp, ordering);
   const total = order.ids.byteLength / UUID_BYTES;
   const end = Math.min(total, page.offset + page.limit);
   const ids: string[] = [];

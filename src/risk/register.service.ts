@@ -7,7 +7,7 @@ import { StampedMemo } from '../platform/db/stamped-memo.ts';
 import { cachedAt, registerCacheKey, remember } from './register-cache.ts';
 import type { TCriteriaDefinition } from './criteria.definition.ts';
 import { criteriaScopeSql, registerPageSql, type FilterScope, type RegisterRow } from './register.query.ts';
-import { DEEP_OFFSET, orderedPage } from './register-order.ts';
+import { DEEP_OFFSET, orderedPage, type Ordering } from './register-order.ts';
 import type { RegisterSort, TRatingView, TRegisterFilter, TRegisterItem, TRegisterPage, TRegisterQuery } from './register.schema.ts';
 import type { Approach, Evaluation, ScenarioStatus, TreatmentOption } from './scenarios.vocabulary.ts';
 
@@ -193,13 +193,11 @@ const totalKeyOf = (scope: RegisterScope, filter: Partial<TRegisterFilter>): str
 async function fetchDeepRows(
   store: Store,
   scope: RegisterScope,
-  filter: Partial<TRegisterFilter>,
-  sort: RegisterSort,
-  direction: 'asc' | 'desc' | undefined,
+  ordering: Ordering,
   page: { limit: number; offset: number },
 ): Promise<{ items: TRegisterItem[]; total: number }> {
-  const { rows, total, stamp } = await orderedPage(store, scope.filterScope, scope.stamp, filter, sort, direction, page);
-  remember(store, totalKeyOf(scope, filter), stamp, total);
+  const { rows, total, stamp } = await orderedPage(store, scope.filterScope, scope.stamp, ordering, page);
+  remember(store, totalKeyOf(scope, ordering.filter), stamp, total);
   return { items: await presentRows(store, scope, rows), total };
 }
 
@@ -237,7 +235,7 @@ export async function listRegister(store: Store, access: Access, query: TRegiste
   if (remembered) return remembered;
   const { items, total } =
     offset >= DEEP_OFFSET
-      ? await fetchDeepRows(store, scope, filter, sort, direction, { limit, offset })
+      ? await fetchDeepRows(store, scope, { filter, sort, direction }, { limit, offset })
       : await fetchRows(store, scope, filter, sort, direction, { limit, offset }, 'cache');
   const page = { criteria: scope.criteria, items, total, limit, offset };
   if (cacheable) pages.remember(store, pageKey, scope.stamp, page);
