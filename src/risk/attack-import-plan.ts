@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../platform/db/store.ts';
 import { newId } from '../platform/util/ids.ts';
-import { anyOf, BATCH_CHUNK, writeRows } from '../inventory/batch-sql.ts';
+import { BATCH_CHUNK, writeRows } from '../inventory/batch-sql.ts';
 import { rowsOf } from '../inventory/sql-rows.ts';
 import { IMPORTED_KINDS, type AttackBundle, type ThreatDraft } from './attack-import.ts';
 import type { TAttackImportSummary } from './threats.schema.ts';
@@ -84,6 +84,14 @@ const comparable = (
 
 const relationKey = (from: string, type: string, to: string): string => `${from} ${type} ${to}`;
 
+/**
+ * A list as one PostgreSQL array parameter (`col = any(…)`), each element quoted: STIX ids come from the file.
+ * Not `in (select jsonb_array_elements_text(…))`: with statistics taken before a large import into a new
+ * organization, the planner put that set-returning function on the inner side of a nested loop and expanded it
+ * once per row (a re-import of 2,460 threats and 6,360 relations took 3 s instead of 0.1 s).
+ */
+const arrayParam = (values: readonly string[]): string => `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+
 async function loadImported(tx: Queryable, orgId: string, stixIds: readonly string[]): Promise<Map<string, StoredThreat>> {
   const rows: StoredThreat[] = [];
   for (let first = 0; first < stixIds.length; first += BATCH_CHUNK) {
@@ -91,7 +99,7 @@ async function loadImported(tx: Queryable, orgId: string, stixIds: readonly stri
       ...(await rowsOf<StoredThreat>(
         tx,
         sql`select id, stix_id, kind, name, description, external_id, origin, url, tactics, platforms, aliases, deprecated, version
-            from threats where org_id = ${orgId} and ${anyOf('stix_id', stixIds.slice(first, first + BATCH_CHUNK))}`,
+            from threats where org_id = ${orgId} and stix_id = any(${arrayParam(stixIds.slice(first, first + BATCH_CHUNK))}::text[])`,
       )),
     );
   }
@@ -106,7 +114,7 @@ async function loadRelations(tx: Queryable, orgId: string, ids: readonly string[
       ...(await rowsOf<{ from_id: string; type: string; to_id: string }>(
         tx,
         sql`select from_id, type, to_id from threat_relations
-            where org_id = ${orgId} and from_id in (select jsonb_array_elements_text(${JSON.stringify(ids.slice(first, first + BATCH_CHUNK))}::jsonb)::uuid)`,
+            where org_id = ${orgId} and from_id = any(${arrayParam(ids.slice(first, first + BATCH_CHUNK))}::uuid[])`,
       )),
     );
   }

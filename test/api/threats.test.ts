@@ -327,6 +327,17 @@ describe('ATT&CK import', () => {
     expect((await countRows()).relations).toBe(5);
   });
 
+  it('matches STIX ids that hold quotes, commas, braces and backslashes on re-import', async () => {
+    const odd = 'attack-pattern--"odd", {id} \\ 1';
+    const bundle = {
+      type: 'bundle',
+      objects: [{ type: 'attack-pattern', id: odd, name: 'Odd technique', x_mitre_domains: ['odd-attack'] }],
+    };
+    expect((await importThroughJob(bundle)).result).toMatchObject({ kinds: { technique: { created: 1, updated: 0, unchanged: 0 } } });
+    expect((await importThroughJob(bundle)).result).toMatchObject({ kinds: { technique: { created: 0, updated: 0, unchanged: 1 } } });
+    expect(await byName('Odd technique')).toMatchObject({ stixId: odd, version: 1 });
+  });
+
   it('shows the job to the organization only, and leaves nothing when a job fails or is cancelled', async () => {
     const before = await countRows();
     const bundle = miniBundle();
