@@ -10,7 +10,7 @@ import { cliAccess, readJsonFile } from './risk-files.ts';
 type Flags = StoreFlags & { org: string };
 
 const importAttackCommand = withStoreOptions(new Command('import-attack'))
-  .description('Import a MITRE ATT&CK STIX 2.1 bundle into the threats (the same checks and summary as the API)')
+  .description('Import a MITRE ATT&CK STIX 2.1 bundle into the threats, in one transaction (the same checks and summary as the API)')
   .argument('<file>', 'the bundle, e.g. ics-attack-18.1.json')
   .requiredOption('--org <slug>', 'organization')
   .option('--dry-run', 'only report what the import would do')
@@ -18,7 +18,12 @@ const importAttackCommand = withStoreOptions(new Command('import-attack'))
     const bundle = readJsonFile(file);
     await withStore(flags, async (store) => {
       const org = await findOrgBySlug(store, flags.org);
-      const summary = await importAttackBundle(store, cliAccess(org), bundle, { dryRun: flags.dryRun ?? false, pathPrefix: 'file' });
+      // In this process, like `inventory import`: the CLI opens the store itself, so no server's job runner is needed.
+      const summary = await importAttackBundle(store, cliAccess(org), bundle, {
+        dryRun: flags.dryRun ?? false,
+        pathPrefix: 'file',
+        progress: async (done, total) => void process.stderr.write(`imported ${done} of ${total} threats and relations\n`),
+      });
       process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     });
   });

@@ -4,7 +4,8 @@ import { authorize } from '../platform/http/guard.ts';
 import { ORG_ROUTE_PROBLEMS, problems } from '../platform/http/openapi-helpers.ts';
 import { ZOrgParams } from '../platform/orgs/orgs.schema.ts';
 import { etagOf, expectedVersionOf } from '../inventory/write-kit.ts';
-import { importAttackBundle } from './attack-import.service.ts';
+import { ZJob } from '../platform/jobs/jobs.schema.ts';
+import { previewAttackImport, queueAttackImport } from './attack-import.service.ts';
 import {
   ZAttackImportQuery,
   ZAttackImportSummary,
@@ -63,17 +64,23 @@ export const threatRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Import a MITRE ATT&CK STIX 2.1 bundle (techniques, groups, software, tactics, mitigations and their relations)',
         description:
-          'The body is the bundle as MITRE publishes it. Objects are matched by STIX id: a new one is added, a changed one ' +
-          'updated in place, an unchanged one left alone. All in one transaction; a malformed bundle is a 422 naming each ' +
-          'bad place (e.g. body.objects.12.name) and nothing is written. dryRun=true reports the same summary and writes nothing.',
+          'The body is the bundle as MITRE publishes it. It is checked first: a malformed bundle is a 422 naming each bad place ' +
+          '(e.g. body.objects.12.name) and nothing is queued or written. dryRun=true answers 200 with the summary of what the ' +
+          'import would do and writes nothing. Otherwise a `threat.attack-import` job is queued: 202 with the job, Location ' +
+          'pointing at it. The job matches objects by STIX id (a new one is added, a changed one updated in place, an unchanged ' +
+          'one left alone), writes everything in one transaction, and its result is the same summary.',
         params: ZOrgParams,
         querystring: ZAttackImportQuery,
         body: z.unknown().describe('A STIX 2.1 bundle: { "type": "bundle", "objects": [...] }'),
-        response: { 200: ZAttackImportSummary, ...problems(...ORG_ROUTE_PROBLEMS, 413, 422) },
+        response: { 200: ZAttackImportSummary, 202: z.object({ job: ZJob }), ...problems(...ORG_ROUTE_PROBLEMS, 413, 422) },
       },
     },
-    async (request) =>
-      importAttackBundle(app.store, await authorize(request, 'risk:write'), request.body, { dryRun: request.query.dryRun }),
+    async (request, reply) => {
+      const access = await authorize(request, 'risk:write');
+      if (request.query.dryRun) return reply.code(200).send(await previewAttackImport(app.store, access, request.body));
+      const job = await queueAttackImport(app.store, access, request.body);
+      return reply.code(202).header('location', `/api/orgs/${access.orgSlug}/jobs/${job.id}`).send({ job });
+    },
   );
 
   app.get(

@@ -47,6 +47,13 @@ async function importAndRun(client: InventoryClient, body: Record<string, unknow
   const { job } = response.json() as { job: Job };
   expect(response.headers.location).toBe(`/api/orgs/${org.slug}/jobs/${job.id}`);
   expect(job.status).toBe('queued');
+  // The file waits beside the job row (job_payloads), as sent, so job reads never load it.
+  const [waiting] = await ctx.store.query<{ content: string; input: Record<string, unknown> }>(
+    'select p.content, j.input from jobs j join job_payloads p on p.org_id = j.org_id and p.job_id = j.id where j.id = $1',
+    [job.id],
+  );
+  expect(waiting?.content).toBe(body.content);
+  expect(waiting?.input.content).toBeUndefined();
   const runner = new JobRunner(ctx.store, jobHandlers);
   while (await runner.runOnce());
   const done = await client.get(`/jobs/${job.id}`);
@@ -110,7 +117,8 @@ describe('CSV import', () => {
     const web = await assetByCmdb('CSV-H-1');
     expect(web).toMatchObject({ name: 'web-01', version: 1, confidentiality: 3, tags: ['dmz', 'web'] });
     const stored = await ctx.store.query<{ input: Record<string, unknown> }>('select input from jobs where id = $1', [job.id]);
-    expect(stored[0]!.input.content).toBeUndefined(); // the file is not kept once imported…
+    const payloads = await ctx.store.query<{ n: number }>('select count(*)::int as n from job_payloads where job_id = $1', [job.id]);
+    expect(payloads[0]!.n).toBe(0); // the file is not kept once imported…
     expect(stored[0]!.input.contentSha256).toMatch(/^[0-9a-f]{64}$/); // …its digest is
 
     const head = await auditHead(ctx.store, org.orgId);

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobHandlers } from '../../src/platform/jobs/handlers.ts';
+import { JobRunner } from '../../src/platform/jobs/job-runner.ts';
 import { newId } from '../../src/platform/util/ids.ts';
 import { bearer, buildOrg, createTestApp, memberToken, problem, type OrgFixture, type TestContext } from '../support/test-app.ts';
 
@@ -59,6 +61,58 @@ const byName = async (name: string): Promise<{ id: string; version: number } & R
   if (!found) throw new Error(`no threat named ${name}`);
   return found;
 };
+
+interface Job {
+  id: string;
+  kind: string;
+  status: string;
+  result: Record<string, unknown> | null;
+  error: string | null;
+  progress: { done: number; total: number | null };
+}
+const jobState = async (): Promise<{ jobs: number; payloads: number }> =>
+  (
+    await ctx.store.query<{ jobs: number; payloads: number }>(
+      `select (select count(*)::int from jobs where org_id = $1 and kind = 'threat.attack-import') as jobs,
+              (select count(*)::int from job_payloads where org_id = $1) as payloads`,
+      [org.orgId],
+    )
+  )[0]!;
+const runQueue = async (): Promise<void> => {
+  const runner = new JobRunner(ctx.store, jobHandlers);
+  while (await runner.runOnce());
+};
+const readJob = async (id: string, token = writer, slug = org.slug) =>
+  ctx.app.inject({ url: `/api/orgs/${slug}/jobs/${id}`, headers: bearer(token) });
+
+/** POSTs a bundle for real: 202, Location, the job queued with its payload and nothing written; then runs it. */
+async function importThroughJob(bundle: unknown): Promise<Job> {
+  const before = await countRows();
+  const response = await send('POST', '/imports/attack', bundle);
+  expect(response.statusCode, response.body).toBe(202);
+  const { job } = response.json() as { job: Job };
+  expect(response.headers.location).toBe(`/api/orgs/${org.slug}/jobs/${job.id}`);
+  expect(job).toMatchObject({ kind: 'threat.attack-import', status: 'queued', result: null });
+  expect((await countRows()).threats).toBe(before.threats);
+  // The bundle waits beside the job row, not in it: reading the job does not load it.
+  const [stored] = await ctx.store.query<{ input: Record<string, unknown>; payload: number }>(
+    'select input, (select length(content) from job_payloads p where p.org_id = j.org_id and p.job_id = j.id) as payload from jobs j where id = $1',
+    [job.id],
+  );
+  expect(stored!.payload).toBeGreaterThan(0);
+  expect(JSON.stringify(stored!.input).length).toBeLessThan(1000);
+  expect(stored!.input).toMatchObject({
+    origin: expect.any(String),
+    bytes: stored!.payload,
+    sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+  });
+  await runQueue();
+  const done = (await readJob(job.id)).json() as Job;
+  expect(done.status, done.error ?? '').toBe('succeeded');
+  expect(done.progress.done).toBe(done.progress.total);
+  expect((await jobState()).payloads).toBe(0); // the bundle is not kept once imported
+  return done;
+}
 
 /** A scenario naming `targetId` (as its risk source or through a link), written as the scenario module stores it. */
 async function scenarioNaming(refId: string, targetId: string, how: 'source' | 'link'): Promise<string> {
@@ -173,19 +227,21 @@ describe('threats of the organization’s own', () => {
 describe('ATT&CK import', () => {
   const created = (n: number) => ({ created: n, updated: 0, unchanged: 0 });
 
-  it('reports what a dry run would do and writes nothing', async () => {
+  it('reports what a dry run would do at once and writes nothing (no job)', async () => {
     const before = await countRows();
+    const jobsBefore = await jobState();
     const dry = await send('POST', '/imports/attack?dryRun=true', miniBundle());
     expect(dry.statusCode).toBe(200);
     expect(dry.json()).toMatchObject({ dryRun: true, kinds: { technique: created(4) }, relations: { created: 6 } });
     expect(await countRows()).toEqual(before);
+    expect(await jobState()).toEqual(jobsBefore);
   });
 
-  it('imports techniques, groups, software, tactics and mitigations with their relations, in one audit entry', async () => {
+  it('imports techniques, groups, software, tactics and mitigations with their relations through a job, in one audit entry', async () => {
     const before = await countRows();
-    const response = await send('POST', '/imports/attack', miniBundle());
-    expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({
+    const job = await importThroughJob(miniBundle());
+    expect(job.progress).toEqual({ done: 16, total: 16 }); // 10 threats and 6 relations
+    expect(job.result).toEqual({
       origin: 'mitre-enterprise-attack 17.1',
       dryRun: false,
       kinds: { technique: created(4), group: created(1), software: created(2), tactic: created(2), mitigation: created(1) },
@@ -193,7 +249,16 @@ describe('ATT&CK import', () => {
       skipped: { objects: { 'x-mitre-collection': 1, 'x-mitre-data-component': 1 }, relationships: { detects: 1, 'revoked-by': 1 } },
     });
     const after = await countRows();
-    expect(after).toEqual({ threats: before.threats + 10, relations: 6, audit: before.audit + 1 });
+    expect(after).toEqual({ threats: before.threats + 10, relations: 6, audit: before.audit + 3 });
+    const actions = await ctx.store.query<{ action: string; actor: string }>(
+      'select action, actor_label as actor from audit_entries where org_id = $1 order by seq desc limit 3',
+      [org.orgId],
+    );
+    // The import is audited as whoever asked for it, between the job's own entries (the last one by the system).
+    const [succeeded, imported, queued] = actions;
+    expect([queued?.action, imported?.action, succeeded?.action]).toEqual(['job.queued', 'threat.catalogue-imported', 'job.succeeded']);
+    expect(imported?.actor).toBe(queued?.actor);
+    expect(succeeded?.actor).not.toBe(queued?.actor);
 
     const powershell = await byName('PowerShell');
     expect(powershell).toMatchObject({
@@ -243,7 +308,7 @@ describe('ATT&CK import', () => {
 
   it('re-imports the same bundle without changing anything, and a changed one in place', async () => {
     const before = await countRows();
-    const again = (await send('POST', '/imports/attack', miniBundle())).json();
+    const again = (await importThroughJob(miniBundle())).result as { kinds: Record<string, unknown>; relations: unknown };
     expect(again.kinds.technique).toEqual({ created: 0, updated: 0, unchanged: 4 });
     expect(again.kinds.software).toEqual({ created: 0, updated: 0, unchanged: 2 });
     expect(again.relations).toEqual({ created: 0, removed: 0, unchanged: 6 });
@@ -253,13 +318,53 @@ describe('ATT&CK import', () => {
     const drive = bundle.objects.find((o) => o.name === 'Drive-by Compromise')!;
     drive.name = 'Drive-by Compromise (renamed)';
     bundle.objects = bundle.objects.filter((o) => !(o.relationship_type === 'uses' && String(o.source_ref).startsWith('tool--')));
-    const changed = (await send('POST', '/imports/attack', bundle)).json();
+    const changed = (await importThroughJob(bundle)).result as { kinds: Record<string, unknown>; relations: unknown };
     expect(changed.kinds.technique).toEqual({ created: 0, updated: 1, unchanged: 3 });
     expect(changed.relations).toEqual({ created: 0, removed: 1, unchanged: 5 });
     const renamed = await byName('Drive-by Compromise (renamed)');
     expect(renamed.version).toBe(2);
     expect((await byName('PowerShell')).version).toBe(1);
     expect((await countRows()).relations).toBe(5);
+  });
+
+  it('matches STIX ids that hold quotes, commas, braces and backslashes on re-import', async () => {
+    const odd = 'attack-pattern--"odd", {id} \\ 1';
+    const bundle = {
+      type: 'bundle',
+      objects: [{ type: 'attack-pattern', id: odd, name: 'Odd technique', x_mitre_domains: ['odd-attack'] }],
+    };
+    expect((await importThroughJob(bundle)).result).toMatchObject({ kinds: { technique: { created: 1, updated: 0, unchanged: 0 } } });
+    expect((await importThroughJob(bundle)).result).toMatchObject({ kinds: { technique: { created: 0, updated: 0, unchanged: 1 } } });
+    expect(await byName('Odd technique')).toMatchObject({ stixId: odd, version: 1 });
+  });
+
+  it('shows the job to the organization only, and leaves nothing when a job fails or is cancelled', async () => {
+    const before = await countRows();
+    const bundle = miniBundle();
+    bundle.objects.find((o) => o.name === 'Mimikatz')!.name = 'Mimikatz 3';
+    const queued = (await send('POST', '/imports/attack', bundle)).json().job as Job;
+    const outsider = (await memberToken(ctx.store, other, 'owner')).token;
+    expect((await readJob(queued.id, outsider, other.slug)).statusCode).toBe(404);
+    expect((await readJob(queued.id, outsider)).statusCode).toBe(404);
+    expect((await readJob(queued.id, viewer)).json()).toMatchObject({ status: 'queued' });
+    // A payload this version cannot read (as after a downgrade) fails the job rather than half-importing it.
+    await ctx.store.query('update job_payloads set content = $2 where job_id = $1', [queued.id, '{"threats": 3}']);
+    await runQueue();
+    expect((await readJob(queued.id)).json()).toMatchObject({ status: 'failed', error: expect.stringContaining('import it again') });
+    expect(await names('q=mimikatz')).toEqual(['Mimikatz']);
+
+    const cancelled = (await send('POST', '/imports/attack', bundle)).json().job as Job;
+    const cancel = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${org.slug}/jobs/${cancelled.id}/cancel`,
+      headers: bearer(writer),
+    });
+    expect(cancel.json()).toMatchObject({ status: 'cancelled' });
+    await runQueue();
+    expect((await readJob(cancelled.id)).json()).toMatchObject({ status: 'cancelled', result: null });
+    expect(await names('q=mimikatz')).toEqual(['Mimikatz']);
+    expect((await countRows()).threats).toBe(before.threats);
+    expect((await jobState()).payloads).toBe(0); // neither bundle is kept
   });
 
   it('keeps imported entries read-only, and refuses to delete one a scenario names', async () => {
@@ -333,11 +438,14 @@ describe('ATT&CK import', () => {
     // A valid change in the same bundle must not be written either.
     const mimikatz = Array.isArray(bundle.objects) ? bundle.objects.find((o) => o.name === 'Mimikatz') : undefined;
     if (mimikatz) mimikatz.name = 'Mimikatz 2';
+    const jobsBefore = await jobState();
     const response = await send('POST', '/imports/attack', bundle);
     expect(response.statusCode).toBe(422);
+    expect(response.headers['content-type']).toContain('application/problem+json');
     expect(problem(response).code).toBe('UNPROCESSABLE');
     expect(problem(response).errors?.map((e) => e.path)).toContain(at);
     expect(await countRows()).toEqual(before);
+    expect(await jobState()).toEqual(jobsBefore); // nothing queued
     expect(await names('q=mimikatz')).toEqual(['Mimikatz']);
   });
 });

@@ -13,6 +13,8 @@ import { browserSuite, REPO_ROOT } from './bulwark-harness.ts';
  */
 const suite = browserSuite();
 const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/risk');
+/** Reads of a job (the dialog follows the import job through them). */
+const JOB_READS = '**/api/orgs/*/jobs/*';
 
 /** A form field by its label (a required one's name ends with an asterisk; Mantine's selects are comboboxes). */
 const field = (scope: Locator, label: string): Locator => {
@@ -85,9 +87,54 @@ describe('threats', () => {
     await preview.waitFor();
     expect(await preview.getByRole('row', { name: /^Techniques/ }).textContent()).toBe('Techniques400');
     await suite.screenshot(page, 'threats-import-dry-run');
+    // The import runs as a background job, which the dialog follows. Its reads are held at "running, 8 of 16"
+    // for a moment, as a large bundle shows for seconds, then let through: the dialog shows what the job did.
+    let holding = true;
+    await page.route(JOB_READS, async (route) => {
+      if (!holding) return route.fallback();
+      const response = await route.fetch();
+      const job = (await response.json()) as Record<string, unknown>;
+      await route.fulfill({
+        response,
+        json: { ...job, status: 'running', progress: { done: 8, total: 16 }, result: null, finishedAt: null },
+      });
+    });
     await importing.getByRole('button', { name: 'Import', exact: true }).click();
-    await importing.getByRole('table', { name: 'What the import did' }).waitFor();
+    await importing.getByText('8 / 16 threats and relations').waitFor();
+    expect(await importing.getByText('Importing…').count()).toBe(1);
+    expect(await importing.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('50');
+    await suite.screenshot(page, 'threats-import-running');
+    holding = false;
+    await page.unroute(JOB_READS);
+    const done = importing.getByRole('table', { name: 'What the import did' });
+    await done.waitFor();
+    expect(await done.getByRole('row', { name: /^Techniques/ }).textContent()).toBe('Techniques400');
+    expect(await importing.getByText('Relations between them: 6 new, 0 removed, 0 unchanged.').count()).toBe(1);
+    await suite.screenshot(page, 'threats-import-done');
     await importing.getByRole('button', { name: 'Done' }).click();
+
+    // A job that fails says why, and that nothing changed (its answer replaced here: a real failure needs a broken store).
+    await page.route(JOB_READS, async (route) => {
+      const response = await route.fetch();
+      const job = (await response.json()) as Record<string, unknown>;
+      await route.fulfill({ response, json: { ...job, status: 'failed', result: null, error: 'the database went away' } });
+    });
+    await page.getByRole('button', { name: 'Import ATT&CK bundle' }).click();
+    const again = page.getByRole('dialog', { name: 'Import ATT&CK bundle' });
+    await again.locator('input[type="file"]').setInputFiles(path.join(FIXTURES, 'mini-attack.json'));
+    await again.getByRole('button', { name: 'Check the bundle' }).click();
+    expect(
+      await again
+        .getByRole('table', { name: 'What the import would do' })
+        .getByRole('row', { name: /^Techniques/ })
+        .textContent(),
+    ).toBe('Techniques004');
+    await again.getByRole('button', { name: 'Import', exact: true }).click();
+    const failed = again.getByRole('alert').filter({ hasText: 'The import failed; nothing was changed' });
+    await failed.waitFor();
+    expect(await failed.textContent()).toContain('the database went away');
+    await page.unroute(JOB_READS);
+    await again.getByRole('button', { name: 'Done' }).click();
 
     // Techniques: the three current ones (the revoked one only with "Show deprecated").
     await choose(page.locator('main'), page, 'Kind', 'Techniques');

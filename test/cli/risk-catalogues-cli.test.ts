@@ -62,6 +62,7 @@ describe('bulwark threat', { timeout: 240_000 }, () => {
     const imported = await runCli(['threat', 'import-attack', ATTACK, '--org', 'plant', ...cli.flags]);
     expect(imported.code, imported.stderr).toBe(0);
     expect(JSON.parse(imported.stdout)).toMatchObject({ origin: 'mitre-enterprise-attack 17.1', relations: { created: 6 } });
+    expect(imported.stderr).toContain('imported 16 of 16 threats and relations');
     expect(await threatCount()).toBe(10);
     const list = await runCli(['threat', 'list', '--org', 'plant', '--kind', 'technique', ...cli.flags]);
     expect(list.code, list.stderr).toBe(0);

@@ -1,5 +1,11 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enqueueJob, getJob, cancelJob } from '../../src/platform/jobs/jobs.service.ts';
+import { MIGRATIONS_DIR } from '../../src/platform/db/migrate.ts';
+import { jobHandlers } from '../../src/platform/jobs/handlers.ts';
+import { newId } from '../../src/platform/util/ids.ts';
+import { enqueueJob, enqueueJobWithPayload, getJob, cancelJob, listJobs } from '../../src/platform/jobs/jobs.service.ts';
+import { readJobPayload } from '../../src/platform/jobs/job-payload.ts';
 import { JobRunner, type JobHandler } from '../../src/platform/jobs/job-runner.ts';
 import { verifyOrgChain } from '../../src/platform/audit/audit.service.ts';
 import { buildOrg, type OrgFixture } from '../support/test-app.ts';
@@ -15,7 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => ts.dispose());
 
-const rowsWritten = async (): Promise<number> => (await ts.store.query<{ n: number }>('select count(*)::int as n from job_test_rows'))[0]!.n;
+const rowsWritten = async (): Promise<number> =>
+  (await ts.store.query<{ n: number }>('select count(*)::int as n from job_test_rows'))[0]!.n;
 
 function runnerWith(kind: string, handler: JobHandler, options = {}): JobRunner {
   return new JobRunner(ts.store, new Map([[kind, handler]]), { staleMs: 1000, ...options });
@@ -102,6 +109,79 @@ describe('job runner', () => {
     const gaveUp = await getJob(ts.store, org.access, doomed.id);
     expect(gaveUp.status).toBe('failed');
     expect(gaveUp.error).toMatch(/gave up after 3 attempts/);
+  });
+
+  it('keeps a payload beside the job until it finishes, fails or is cancelled, and a killed run keeps it', async () => {
+    const payloadCount = async (jobId: string): Promise<number> =>
+      (await ts.store.query<{ n: number }>('select count(*)::int as n from job_payloads where job_id = $1', [jobId]))[0]!.n;
+    const file = 'x'.repeat(100_000);
+    const queue = (kind: string) =>
+      ts.store.db.transaction((tx) => enqueueJobWithPayload(tx, org.access, kind, { bytes: file.length }, file));
+    const seen: number[] = [];
+    const ok = await queue('payload-ok');
+    await runnerWith('payload-ok', async (ctx) => seen.push((await readJobPayload(ctx.store, ctx.job)).length)).runOnce();
+    expect(seen).toEqual([file.length]);
+    expect(await payloadCount(ok.id)).toBe(0);
+
+    const failing = await queue('payload-boom');
+    await runnerWith('payload-boom', async () => {
+      throw new Error('bad file');
+    }).runOnce();
+    expect((await getJob(ts.store, org.access, failing.id)).status).toBe('failed');
+    expect(await payloadCount(failing.id)).toBe(0);
+
+    const cancelled = await queue('payload-cancel');
+    await cancelJob(ts.store, org.access, cancelled.id);
+    expect(await payloadCount(cancelled.id)).toBe(0);
+
+    // A worker that died mid-job finished nothing: the payload stays for the next attempt.
+    const killed = await queue('payload-resume');
+    await ts.store.query(
+      "update jobs set status = 'running', locked_by = 'dead-worker', attempts = 1, heartbeat_at = now() - interval '1 hour' where id = $1",
+      [killed.id],
+    );
+    expect(await payloadCount(killed.id)).toBe(1);
+    await runnerWith('payload-resume', async (ctx) => seen.push((await readJobPayload(ctx.store, ctx.job)).length)).runOnce();
+    expect(seen).toEqual([file.length, file.length]);
+    expect(await payloadCount(killed.id)).toBe(0);
+
+    // Job reads carry neither the payload nor the input.
+    const listed = (await listJobs(ts.store, org.access)).find((j) => j.id === ok.id)!;
+    expect(Object.keys(listed)).not.toContain('input');
+    expect(JSON.stringify(listed).length).toBeLessThan(1000);
+  });
+
+  it('migration 0011 moves the file of an inventory import queued before it beside the job, which then imports it', async () => {
+    const id = newId();
+    const input = {
+      format: 'csv',
+      contentEncoding: 'text',
+      content: 'name,kind,cmdbId\nlegacy-host,host,LEGACY-1',
+      contentSha256: '0'.repeat(64),
+      bytes: 40,
+      skipInvalid: false,
+      records: 1,
+      actor: org.access.actor,
+      userId: null,
+    };
+    await ts.store.query(
+      `insert into jobs (org_id, id, kind, status, input, created_by, created_at) values ($1, $2, 'inventory.import', 'queued', $3::jsonb, 'test', now())`,
+      [org.orgId, id, JSON.stringify(input)],
+    );
+    // The migration's data statements (after the table it creates), as the migrator runs them on an existing store.
+    const statements = fs
+      .readFileSync(path.join(MIGRATIONS_DIR, '0011_job_payloads.sql'), 'utf8')
+      .split('--> statement-breakpoint')
+      .slice(2);
+    for (const statement of statements) await ts.store.query(statement);
+    const [moved] = await ts.store.query<{ input: Record<string, unknown>; content: string }>(
+      'select j.input, p.content from jobs j join job_payloads p on p.org_id = j.org_id and p.job_id = j.id where j.id = $1',
+      [id],
+    );
+    expect(moved?.content).toBe(input.content);
+    expect(moved?.input.content).toBeUndefined();
+    await new JobRunner(ts.store, jobHandlers).runOnce();
+    expect(await getJob(ts.store, org.access, id)).toMatchObject({ status: 'succeeded', result: { assets: { created: 1 } } });
   });
 
   it('leaves a job of unknown kind failed with a clear reason', async () => {

@@ -83,7 +83,7 @@ describe('tenant export and import', () => {
 
   it('imports losslessly: a re-export matches byte for byte, the chain verifies, and source tokens work', async () => {
     const summary = await importText(target.store, file);
-    expect(summary).toMatchObject({ slug: tenant.org.slug, newUsers: 3, counts: { organizations: 1, users: 3, memberships: 2, api_tokens: 2, jobs: 1 } });
+    expect(summary).toMatchObject({ slug: tenant.org.slug, newUsers: 3, counts: { organizations: 1, users: 3, memberships: 2, api_tokens: 2, jobs: 1, job_payloads: 1 } });
     // Every registered table is carried with data here, so a new domain's table is round-tripped, not just listed.
     expect(Object.entries(summary.counts).filter(([, n]) => n === 0)).toEqual([]);
     const again = await exportText(target.store, tenant.org.slug);

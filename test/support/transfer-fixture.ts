@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import type { Store } from '../../src/platform/db/store.ts';
-import { enqueueJob } from '../../src/platform/jobs/jobs.service.ts';
+import { enqueueJobWithPayload } from '../../src/platform/jobs/jobs.service.ts';
 import { removeMember } from '../../src/platform/orgs/members.service.ts';
 import { exportTenant } from '../../src/platform/transfer/export.service.ts';
 import { importTenant, type ImportSummary } from '../../src/platform/transfer/import.service.ts';
@@ -39,7 +39,7 @@ export interface TenantFixture {
 /**
  * An organization with something in every tenant table and the awkward cases an export must carry:
  * a removed member whose revoked token still names them, a queued job whose jsonb holds a number beyond
- * 2^53, and timestamps with microseconds (the services write JavaScript dates, which have milliseconds).
+ * 2^53 and whose payload (its file) holds quotes, a newline and a non-ASCII letter, and timestamps with microseconds (the services write JavaScript dates, which have milliseconds).
  */
 export async function buildTenant(store: Store): Promise<TenantFixture> {
   const org = await buildOrg(store);
@@ -50,7 +50,9 @@ export async function buildTenant(store: Store): Promise<TenantFixture> {
     org.orgId,
     viewer.userId,
   ]);
-  await store.db.transaction((tx) => enqueueJob(tx, org.access, 'import.csv', { nested: { a: [1.5, null, 'é\n"'] } }));
+  await store.db.transaction((tx) =>
+    enqueueJobWithPayload(tx, org.access, 'import.csv', { nested: { a: [1.5, null, 'é\n"'] } }, 'name,kind\n"Zürich, rack 1",host\n'),
+  );
   await store.query("update api_tokens set last_used_at = '2024-02-29T23:59:59.123456Z' where org_id = $1 and id = $2", [
     org.orgId,
     token!.id,

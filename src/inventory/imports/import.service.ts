@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
 import type { OrgAccess } from '../../platform/context.ts';
 import type { Queryable, Store } from '../../platform/db/store.ts';
 import { AppError } from '../../platform/errors/catalogue.ts';
 import type { TJob } from '../../platform/jobs/jobs.schema.ts';
-import { enqueueJob } from '../../platform/jobs/jobs.service.ts';
-import { jobs } from '../../platform/jobs/jobs.table.ts';
+import { enqueueJobWithPayload } from '../../platform/jobs/jobs.service.ts';
 import { beginInventoryWrite, readInventoryHead } from '../inventory-state.ts';
 import type { ProtectionScale } from '../scale.ts';
 import { planImport, type ImportPlan } from './import-plan.ts';
@@ -16,14 +14,16 @@ import { parseImport, type ImportSource } from './parse-import.ts';
 
 export const IMPORT_JOB_KIND = 'inventory.import';
 
-/** What the import job keeps in its input: the request without dryRun, and who asked (its writes are audited as them). */
+/**
+ * What the import job keeps in its input: the request without dryRun and without the file, and who asked (its
+ * writes are audited as them). The file is the job's payload (platform/jobs/job-payload.ts), as sent
+ * (text or base64), dropped when the job finishes.
+ */
 export interface ImportJobInput {
   format: ImportFormat;
   entity?: ImportEntity | undefined;
   mapping?: Record<string, string> | undefined;
   contentEncoding: 'text' | 'base64';
-  /** Dropped from the job once the import committed; the digest stays. */
-  content?: string;
   contentSha256: string;
   bytes: number;
   skipInvalid: boolean;
@@ -96,8 +96,8 @@ export function presentPreview(parsed: ParsedImport, plan: ImportPlan): TImportP
 }
 
 /**
- * Checks the file (422 IMPORT_UNREADABLE / IMPORT_INVALID, nothing queued) and queues the import job. The
- * job's audit entry records the file's digest and size, not its text.
+ * Checks the file (422 IMPORT_UNREADABLE / IMPORT_INVALID, nothing queued) and queues the import job with the
+ * file as its payload. The job's row and audit entry record the file's digest and size, not its text.
  */
 export async function queueImport(store: Store, access: OrgAccess, request: TImportRequest): Promise<TJob> {
   const source = sourceOf(request);
@@ -106,7 +106,7 @@ export async function queueImport(store: Store, access: OrgAccess, request: TImp
   const plan = await planImport(store.db, access.orgId, parsed);
   if (plan.issues.length > 0 && !request.skipInvalid) throw invalidImport(plan, parsed.rows);
   const bytes = typeof source.content === 'string' ? Buffer.byteLength(source.content) : source.content.byteLength;
-  const input: Omit<ImportJobInput, 'content'> = {
+  const input: ImportJobInput = {
     format: request.format,
     ...(request.entity ? { entity: request.entity } : {}),
     ...(request.mapping ? { mapping: request.mapping } : {}),
@@ -118,14 +118,7 @@ export async function queueImport(store: Store, access: OrgAccess, request: TImp
     actor: access.actor,
     userId: access.userId,
   };
-  return store.db.transaction(async (tx) => {
-    const job = await enqueueJob(tx, access, IMPORT_JOB_KIND, input);
-    await tx
-      .update(jobs)
-      .set({ input: sql`${jobs.input} || jsonb_build_object('content', ${request.content}::text)` })
-      .where(and(eq(jobs.orgId, access.orgId), eq(jobs.id, job.id)));
-    return job;
-  });
+  return store.db.transaction((tx) => enqueueJobWithPayload(tx, access, IMPORT_JOB_KIND, input, request.content));
 }
 
 /**

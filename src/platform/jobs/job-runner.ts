@@ -3,6 +3,7 @@ import { appendAudit } from '../audit/audit.store.ts';
 import { SYSTEM_ACTOR } from '../context.ts';
 import type { Store, Tx } from '../db/store.ts';
 import { newId } from '../util/ids.ts';
+import { dropJobPayload } from './job-payload.ts';
 import { and, eq } from 'drizzle-orm';
 import { jobs } from './jobs.table.ts';
 
@@ -150,7 +151,8 @@ export class JobRunner {
     try {
       const handler = this.handlers.get(job.kind);
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
-      if (job.attempts > this.maxAttempts) throw new Error(`gave up after ${this.maxAttempts} attempts (the process running it stopped each time)`);
+      if (job.attempts > this.maxAttempts)
+        throw new Error(`gave up after ${this.maxAttempts} attempts (the process running it stopped each time)`);
       const result = await handler(ctx);
       if (!committed) await this.store.db.transaction((tx) => this.finish(tx, job, 'succeeded', result ?? null, null));
     } catch (error) {
@@ -185,6 +187,8 @@ export class JobRunner {
       .where(and(eq(jobs.orgId, job.orgId), eq(jobs.id, job.id), eq(jobs.status, 'running'), eq(jobs.lockedBy, this.workerId)))
       .returning({ id: jobs.id });
     if (rows.length === 0) throw new JobCancelledError();
+    // A finished job is never run again, so its payload (an import's file) has served its purpose.
+    await dropJobPayload(tx, job.orgId, job.id);
     await appendAudit(tx, job.orgId, {
       actor: SYSTEM_ACTOR,
       action: `job.${status}`,

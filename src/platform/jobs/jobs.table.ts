@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organizations } from '../orgs/orgs.table.ts';
 
 /**
@@ -29,4 +29,22 @@ export const jobs = pgTable(
     lockedBy: text('locked_by'),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('jobs_queue_idx').on(t.status, t.createdAt)],
+);
+
+/**
+ * A job's bulky input (an import's file), kept apart from its row so that reading, listing, claiming and
+ * heartbeating jobs never carries it. Written with the job (job-payload.ts), read once by the handler, deleted
+ * when the job finishes or is cancelled.
+ */
+export const jobPayloads = pgTable(
+  'job_payloads',
+  {
+    orgId: uuid('org_id').notNull(),
+    jobId: uuid('job_id').notNull(),
+    content: text('content').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.jobId] }),
+    foreignKey({ columns: [t.orgId, t.jobId], foreignColumns: [jobs.orgId, jobs.id] }).onDelete('cascade'),
+  ],
 );

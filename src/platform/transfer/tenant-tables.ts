@@ -8,7 +8,7 @@ import { fairAnalyses, fairRuns, fairSettings } from '../../quant/fair.table.ts'
 import { kevEntries, vulnerabilities, vulnerabilityAssets } from '../../risk/vulnerabilities.table.ts';
 import { auditEntries } from '../audit/audit.table.ts';
 import { apiTokens } from '../auth/auth.table.ts';
-import { jobs } from '../jobs/jobs.table.ts';
+import { jobPayloads, jobs } from '../jobs/jobs.table.ts';
 import { memberships } from '../orgs/orgs.table.ts';
 
 /**
@@ -24,6 +24,7 @@ export const TENANT_TABLES: readonly PgTable[] = [
   apiTokens,
   // Queued and running jobs travel too: a running job's heartbeat goes stale and the target's runner takes it up.
   jobs,
+  jobPayloads,
   inventoryState,
   externalOrganizations,
   assets,

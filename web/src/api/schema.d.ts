@@ -18162,7 +18162,7 @@ export interface paths {
         put?: never;
         /**
          * Import a MITRE ATT&CK STIX 2.1 bundle (techniques, groups, software, tactics, mitigations and their relations)
-         * @description The body is the bundle as MITRE publishes it. Objects are matched by STIX id: a new one is added, a changed one updated in place, an unchanged one left alone. All in one transaction; a malformed bundle is a 422 naming each bad place (e.g. body.objects.12.name) and nothing is written. dryRun=true reports the same summary and writes nothing.
+         * @description The body is the bundle as MITRE publishes it. It is checked first: a malformed bundle is a 422 naming each bad place (e.g. body.objects.12.name) and nothing is queued or written. dryRun=true answers 200 with the summary of what the import would do and writes nothing. Otherwise a `threat.attack-import` job is queued: 202 with the job, Location pointing at it. The job matches objects by STIX id (a new one is added, a changed one updated in place, an unchanged one left alone), writes everything in one transaction, and its result is the same summary.
          */
         post: {
             parameters: {
@@ -18214,6 +18214,35 @@ export interface paths {
                                 relationships: {
                                     [key: string]: number;
                                 };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                /** @enum {string} */
+                                status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                                progress: {
+                                    done: number;
+                                    total: number | null;
+                                };
+                                result: unknown | null;
+                                error: string | null;
+                                attempts: number;
+                                createdBy: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                startedAt: string | null;
+                                finishedAt: string | null;
                             };
                         };
                     };

@@ -1,6 +1,7 @@
 import type { Client } from 'openapi-fetch';
 import { api, unwrap } from '../../api/client';
 import type { paths } from '../../api/schema';
+import type { Job } from '../../api/use-job';
 
 /*
  * The inventory import endpoint, typed here until docs/openapi.json (and so api/schema.d.ts) has it.
@@ -71,9 +72,6 @@ export interface ImportResult {
   skippedRecords?: number;
 }
 
-type JobOk = paths['/api/orgs/{org}/jobs/{jobId}']['get']['responses'][200]['content']['application/json'];
-export type Job = JobOk;
-
 interface LocalImportPaths {
   '/api/orgs/{org}/inventory/imports': {
     parameters: { query?: never; header?: never; path: { org: string }; cookie?: never };
@@ -113,11 +111,6 @@ export async function previewImport(orgSlug: string, request: Omit<ImportRequest
 export async function startImport(orgSlug: string, request: Omit<ImportRequest, 'dryRun'>): Promise<Job> {
   const result = await unwrap(importApi.POST(IMPORTS_PATH, { params: { path: { org: orgSlug } }, body: { ...request, dryRun: false } }));
   return (result as { job: Job }).job;
-}
-
-/** A job, for polling its progress. */
-export function getJob(orgSlug: string, jobId: string): Promise<Job> {
-  return unwrap(api.GET('/api/orgs/{org}/jobs/{jobId}', { params: { path: { org: orgSlug, jobId } } }));
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;

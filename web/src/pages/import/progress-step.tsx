@@ -3,7 +3,8 @@ import { IconCircleCheck } from '@tabler/icons-react';
 import { ProblemAlert } from '../../components/problem-alert';
 import { orgPath } from '../../router/org-path';
 import { linkProps } from '../../router/router';
-import { importResultOf, type Job } from './import-api';
+import { jobPercent, type Job } from '../../api/use-job';
+import { importResultOf } from './import-api';
 import { IssueTable } from './preview-step';
 
 interface ProgressStepProps {
@@ -23,7 +24,7 @@ const ROWS = [
 export function ProgressStep({ orgSlug, job, error, onRestart }: ProgressStepProps) {
   const done = job?.progress.done ?? 0;
   const total = job?.progress.total ?? null;
-  const percent = total ? Math.min(100, Math.round((done / total) * 100)) : job?.status === 'succeeded' ? 100 : 0;
+  const percent = jobPercent(job);
   const result = job?.status === 'succeeded' ? importResultOf(job) : null;
   const isRunning = !job || job.status === 'queued' || job.status === 'running';
   return (

@@ -1,5 +1,6 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getJob, previewImport, startImport, type ImportEntity, type ImportFormat } from './import-api';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useJob } from '../../api/use-job';
+import { previewImport, startImport, type ImportEntity, type ImportFormat } from './import-api';
 
 /** The file being imported: its text and a key that changes whenever another file (or the same one again) is read. */
 export interface LoadedFile {
@@ -40,22 +41,7 @@ export function useStartImport(orgSlug: string) {
   });
 }
 
-const FINISHED = new Set(['succeeded', 'failed', 'cancelled']);
-
-/** Polls the job every 500 ms until it finishes; then the organization's cached reads are refreshed. */
+/** Follows the import job (api/use-job.ts); the dry run's answer stays cached (it would now say "unchanged"). */
 export function useImportJob(orgSlug: string, jobId: string | null) {
-  const queryClient = useQueryClient();
-  return useQuery({
-    queryKey: ['org', orgSlug, 'jobs', jobId],
-    queryFn: async () => {
-      const job = await getJob(orgSlug, jobId ?? '');
-      if (FINISHED.has(job.status)) {
-        void queryClient.invalidateQueries({ queryKey: ['org', orgSlug], predicate: (query) => query.queryKey[2] !== 'jobs' && query.queryKey[3] !== 'import-preview' });
-      }
-      return job;
-    },
-    enabled: jobId !== null,
-    refetchInterval: (query) => (query.state.data && FINISHED.has(query.state.data.status) ? false : 500),
-    retry: 2,
-  });
+  return useJob(orgSlug, jobId, { keep: (queryKey) => queryKey[3] === 'import-preview' });
 }

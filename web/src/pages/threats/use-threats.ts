@@ -1,8 +1,9 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { useOrgMutation } from '../../api/use-org-mutation';
+import type { Job } from '../../api/use-job';
 import { unwrapDelete } from './named-by-scenarios';
-import type { CreateThreatInput, ThreatQuery, UpdateThreatInput } from './threat-types';
+import type { AttackImportSummary, CreateThreatInput, ThreatQuery, UpdateThreatInput } from './threat-types';
 
 /** Rows the threats table asks for; past this the page asks to narrow the filters (ATT&CK Enterprise has ~1,700 entries). */
 export const THREAT_LIST_LIMIT = 500;
@@ -48,19 +49,57 @@ export function useDeleteThreat(orgSlug: string) {
   );
 }
 
+const ATTACK_IMPORT = '/api/orgs/{org}/threats/imports/attack';
+
 /**
- * Sends an ATT&CK bundle as it was read from the file (re-serializing 45 MB of JSON would only cost time);
- * `dryRun` reports what the import would do and writes nothing.
+ * Sends an ATT&CK bundle as it was read from the file (re-serializing 45 MB of JSON would only cost time).
+ * The dry run answers 200 with what the import would do; the import itself 202 with its job.
  */
-export function useImportAttack(orgSlug: string) {
-  return useOrgMutation(orgSlug, ({ bundle, dryRun }: { bundle: string; dryRun: boolean }) =>
-    unwrap(
-      api.POST('/api/orgs/{org}/threats/imports/attack', {
-        params: { path: { org: orgSlug }, query: { dryRun: dryRun ? 'true' : 'false' } },
-        body: bundle,
-        bodySerializer: (text: unknown) => text as string,
-        headers: { 'Content-Type': 'application/json' },
-      }),
-    ),
+function postBundle(orgSlug: string, bundle: string, dryRun: boolean) {
+  return unwrap(
+    api.POST(ATTACK_IMPORT, {
+      params: { path: { org: orgSlug }, query: { dryRun: dryRun ? 'true' : 'false' } },
+      body: bundle,
+      bodySerializer: (text: unknown) => text as string,
+      headers: { 'Content-Type': 'application/json' },
+    }),
   );
+}
+
+/** What importing the bundle would do; nothing is written, so no cached read needs refreshing. */
+export function useCheckAttackBundle(orgSlug: string) {
+  return useMutation({
+    mutationFn: async (bundle: string): Promise<AttackImportSummary> => {
+      const answer = await postBundle(orgSlug, bundle, true);
+      if ('job' in answer) throw new Error('The server queued an import instead of checking the bundle');
+      return answer;
+    },
+  });
+}
+
+/** Queues the import; follow the job with useJob (api/use-job.ts), which refreshes the threats once it is done. */
+export function useStartAttackImport(orgSlug: string) {
+  return useMutation({
+    mutationFn: async (bundle: string): Promise<Job> => {
+      const answer = await postBundle(orgSlug, bundle, false);
+      if (!('job' in answer)) throw new Error('The server answered without queuing the import');
+      return answer.job;
+    },
+  });
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** A finished ATT&CK import job's summary, or null when the job holds none (not finished, failed, another kind). */
+export function attackSummaryOf(job: Job | undefined): AttackImportSummary | null {
+  const result = job?.status === 'succeeded' ? job.result : null;
+  if (
+    !isRecord(result) ||
+    typeof result.origin !== 'string' ||
+    !isRecord(result.kinds) ||
+    !isRecord(result.relations) ||
+    !isRecord(result.skipped)
+  )
+    return null;
+  return result as AttackImportSummary;
 }
