@@ -51,6 +51,8 @@ const { values: flags } = parseArgs({
     indexes: { type: 'string', default: 'both' },
     /** Leave the seeded store behind (its database or directory is logged) to look at plans afterwards. */
     keep: { type: 'boolean', default: false },
+    /** Skip the bare node:http floor (register-floor-server.ts) measured after each variant on PostgreSQL. */
+    'no-floor': { type: 'boolean', default: false },
   },
 });
 
@@ -354,21 +356,59 @@ async function startProduct(prepared: Prepared): Promise<ServerProcess> {
   return startServer({ name: 'product', cwd: REPO_ROOT, args, env: childEnv(prepared.productEnv), port, readyPath: '/readyz' });
 }
 
+/** The bare node:http floor (register-floor-server.ts) on the same database: PostgreSQL only. */
+async function startFloor(prepared: Prepared): Promise<ServerProcess> {
+  const port = await freePort();
+  const env = childEnv({ ...prepared.productEnv, FLOOR_PORT: String(port), FLOOR_ORG_ID: prepared.seeded.orgId });
+  return startServer({
+    name: 'floor',
+    cwd: REPO_ROOT,
+    args: ['--import', 'tsx', 'bench/risk/register-floor-server.ts'],
+    env,
+    port,
+    readyPath: '/healthz',
+  });
+}
+
+/** Drives one variant on one server and reads the CPU its process and the database's backends spent on it. */
+async function measureOne(prepared: Prepared, server: ServerProcess, token: string, list: string[], connections: number) {
+  const dbCpu = async (): Promise<number> =>
+    prepared.backendPids ? (await prepared.backendPids()).map((pid) => readCpuMs(pid)).reduce((a, b) => a + b, 0) : 0;
+  const dbBefore = await dbCpu();
+  const serverBefore = readCpuMs(server.pid);
+  const run = await drive(server.baseUrl, token, list, connections, duration);
+  const serverCpu = (readCpuMs(server.pid) - serverBefore) / run.requests;
+  const dbAfter = await dbCpu();
+  return {
+    ...run,
+    serverCpuMsPerRequest: round2(serverCpu),
+    dbCpuMsPerRequest: prepared.backendPids ? round2(Math.max(0, dbAfter - dbBefore) / run.requests) : null,
+    loadAvg1m: round2(os.loadavg()[0]!),
+  };
+}
+
 async function measureVariants(kind: StoreKind, prepared: Prepared, indexes: string) {
   const connections = connectionsFor[kind];
   const server = await startProduct(prepared);
+  // The floor shares the database, so it is only for PostgreSQL (PGlite's directory takes one process).
+  const floor = kind === 'postgres' && !flags['no-floor'] ? await startFloor(prepared) : undefined;
   try {
     const { token } = prepared.seeded;
     const paths = variantPaths(prepared.seeded.register);
     const shapes: Record<string, number | undefined> = {};
     // Of the scattered pages, a sample is checked and timed alone (all of them would take minutes).
     const sampled = (variant: string, list: string[]): string[] => (variant === 'scattered' ? list.filter((_, i) => i % 500 === 0) : list);
-    for (const p of Object.entries(paths).flatMap(([variant, list]) => sampled(variant, list)))
-      shapes[p.replace(`/api/orgs/${BENCH_ORG_SLUG}/scenarios`, '')] = (await fetchJson(server.baseUrl, token, p)).total;
+    for (const p of Object.entries(paths).flatMap(([variant, list]) => sampled(variant, list))) {
+      const answer = await fetchJson(server.baseUrl, token, p);
+      shapes[p.replace(`/api/orgs/${BENCH_ORG_SLUG}/scenarios`, '')] = answer.total;
+      if (floor && JSON.stringify(await fetchJson(floor.baseUrl, token, p)) !== JSON.stringify(answer))
+        throw new Error(`product and floor disagree on ${p}`);
+    }
     const variants = flags.variants.split(',').map((v) => v.trim());
     const all = variants.flatMap((v) => paths[v] ?? []);
     log(`${kind} (${indexes} indexes): warming up ${warmup} s at ${connections} connections`);
     await drive(server.baseUrl, token, all, connections, warmup);
+    if (floor) await drive(floor.baseUrl, token, all, connections, warmup);
     const serialMs: Record<string, number> = {};
     for (const p of variants.flatMap((v) => sampled(v, paths[v] ?? [])))
       serialMs[p.replace(`/api/orgs/${BENCH_ORG_SLUG}/scenarios`, '') || '/'] = await serial(server.baseUrl, token, p);
@@ -376,26 +416,16 @@ async function measureVariants(kind: StoreKind, prepared: Prepared, indexes: str
     for (const variant of variants) {
       const list = paths[variant];
       if (!list) throw new Error(`unknown variant ${variant}`);
-      const dbBefore = prepared.backendPids
-        ? await prepared.backendPids().then((pids) => pids.map((pid) => readCpuMs(pid)).reduce((a, b) => a + b, 0))
-        : 0;
-      const serverBefore = readCpuMs(server.pid);
-      const run = await drive(server.baseUrl, token, list, connections, duration);
-      const serverCpu = (readCpuMs(server.pid) - serverBefore) / run.requests;
-      const dbAfter = prepared.backendPids
-        ? await prepared.backendPids().then((pids) => pids.map((pid) => readCpuMs(pid)).reduce((a, b) => a + b, 0))
-        : 0;
-      results[variant] = {
-        ...run,
-        serverCpuMsPerRequest: round2(serverCpu),
-        dbCpuMsPerRequest: prepared.backendPids ? round2(Math.max(0, dbAfter - dbBefore) / run.requests) : null,
-        loadAvg1m: round2(os.loadavg()[0]!),
-      };
+      const run = await measureOne(prepared, server, token, list, connections);
       log(`${kind} ${indexes} ${variant}: ${run.rps} req/s, p50 ${run.p50Ms} p95 ${run.p95Ms} p99 ${run.p99Ms} ms`);
+      const floorRun = floor ? await measureOne(prepared, floor, token, list, connections) : undefined;
+      if (floorRun) log(`${kind} ${indexes} ${variant} floor: ${floorRun.rps} req/s, p50 ${floorRun.p50Ms} p95 ${floorRun.p95Ms} ms`);
+      results[variant] = { ...run, floor: floorRun };
     }
     return { connections, variants: results, serialMs, totals: shapes };
   } finally {
     await server.stop();
+    await floor?.stop();
   }
 }
 
