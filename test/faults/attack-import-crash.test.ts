@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticAttackBundle } from '../../bench/risk/attack-bundle.ts';
-import { openConfiguredStore } from '../../src/platform/db/open.ts';
 import { parseAttackBundle } from '../../src/risk/attack-import.ts';
 import { bearer } from '../support/test-app.ts';
 import { createStoreTarget, STORE_UNDER_TEST } from '../support/scratch-db.ts';
@@ -9,6 +8,7 @@ import {
   PROCESS_TIMEOUT_MS,
   seedOrgWithToken,
   startServer,
+  withTargetStore,
   type SeededOrg,
   type ServerProcess,
   type StoreTarget,
@@ -38,21 +38,14 @@ interface StoreState {
 }
 
 async function storeState(target: StoreTarget): Promise<StoreState> {
-  const config =
-    'dataDir' in target
-      ? { dataDir: target.dataDir, databaseUrl: undefined }
-      : { dataDir: '/nonexistent', databaseUrl: target.databaseUrl };
-  const store = await openConfiguredStore({ ...config, poolSize: 2 });
-  try {
+  return withTargetStore(target, async (store) => {
     const [row] = await store.query<StoreState>(
       `select (select count(*)::int from threats) as threats, (select count(*)::int from threat_relations) as relations,
               status, attempts, (select count(*)::int from job_payloads) as payloads
          from jobs where kind = 'threat.attack-import'`,
     );
     return row!;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 interface JobView {

@@ -1,9 +1,16 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openConfiguredStore } from '../../src/platform/db/open.ts';
 import { bearer } from '../support/test-app.ts';
 import { createStoreTarget, STORE_UNDER_TEST } from '../support/scratch-db.ts';
-import { PROCESS_TIMEOUT_MS, seedOrgWithToken, startServer, type SeededOrg, type ServerProcess, type StoreTarget } from '../support/server-process.ts';
+import {
+  PROCESS_TIMEOUT_MS,
+  seedOrgWithToken,
+  startServer,
+  withTargetStore,
+  type SeededOrg,
+  type ServerProcess,
+  type StoreTarget,
+} from '../support/server-process.ts';
 
 /**
  * kill -9 of the server while an inventory import job is writing: nothing of the import may be in the store
@@ -20,16 +27,12 @@ const csv = (): string => {
 };
 
 async function countAssets(target: StoreTarget): Promise<{ assets: number; status: string; attempts: number }> {
-  const config = 'dataDir' in target ? { dataDir: target.dataDir, databaseUrl: undefined } : { dataDir: '/nonexistent', databaseUrl: target.databaseUrl };
-  const store = await openConfiguredStore({ ...config, poolSize: 2 });
-  try {
+  return withTargetStore(target, async (store) => {
     const [row] = await store.query<{ assets: number; status: string; attempts: number }>(
       "select (select count(*)::int from assets) as assets, status, attempts from jobs where kind = 'inventory.import'",
     );
     return row!;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 interface JobView {

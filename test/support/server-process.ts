@@ -4,6 +4,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createToken } from '../../src/platform/auth/tokens.service.ts';
 import { openConfiguredStore } from '../../src/platform/db/open.ts';
+import type { Store } from '../../src/platform/db/store.ts';
 import { buildOrg } from './test-app.ts';
 
 /**
@@ -199,15 +200,22 @@ export interface SeededOrg {
  * CLI uses (in this process, faster than three CLI runs). The embedded store's lock is released on return.
  */
 export async function seedOrgWithToken(target: StoreTarget): Promise<SeededOrg> {
+  return withTargetStore(target, async (store) => {
+    const org = await buildOrg(store);
+    const { secret } = await createToken(store, org.access, { name: 'fault-test owner', role: 'owner', userId: org.owner.id });
+    return { slug: org.slug, ownerEmail: org.owner.email, token: secret };
+  });
+}
+
+/** Opens the target's store in this process (no server may hold an embedded one), runs `use`, closes it. */
+export async function withTargetStore<T>(target: StoreTarget, use: (store: Store) => Promise<T>): Promise<T> {
   const config =
     'dataDir' in target
       ? { dataDir: target.dataDir, databaseUrl: undefined }
       : { dataDir: '/nonexistent', databaseUrl: target.databaseUrl };
   const store = await openConfiguredStore({ ...config, poolSize: 2 });
   try {
-    const org = await buildOrg(store);
-    const { secret } = await createToken(store, org.access, { name: 'fault-test owner', role: 'owner', userId: org.owner.id });
-    return { slug: org.slug, ownerEmail: org.owner.email, token: secret };
+    return await use(store);
   } finally {
     await store.close();
   }
