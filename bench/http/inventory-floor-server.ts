@@ -1,9 +1,9 @@
 /**
  * The floor the inventory list is measured against: bare node:http (no framework, no auth, no zod, no
- * hooks) with one route that calls the product's own listAssets (src/inventory/assets-list.ts: the
- * very SQL builder, page query and total query the API runs, prepared where the API prepares them) on a bare
- * pg.Pool (PostgreSQL) or PGlite
- * (embedded), and writes JSON.stringify of the page. The query string is read without validation.
+ * hooks) with one route that calls the product's own listAssets (src/inventory/assets-list.ts: the very SQL
+ * builder, page query and total query the API runs, prepared where the API prepares them) on a bare pg.Pool
+ * (PostgreSQL) or PGlite (embedded), and writes JSON.stringify of the page. The query string is read without
+ * validation.
  * Run as a child process by inventory-list.ts:
  *
  *   FLOOR_PORT=… FLOOR_ORG_ID=… (DATABASE_URL=… | FLOOR_DATA_DIR=…) node --import tsx bench/http/inventory-floor-server.ts
