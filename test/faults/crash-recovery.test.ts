@@ -1,17 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bearer } from '../support/test-app.ts';
 import { createStoreTarget, STORE_UNDER_TEST } from '../support/scratch-db.ts';
 import {
+  PROCESS_TIMEOUT_MS,
   runCli,
-  seedOrgWithToken,
   startServer,
   storeArgs,
+  useSeededSuite,
   type SeededOrg,
-  type ServerProcess,
   type StoreTarget,
-  PROCESS_TIMEOUT_MS,
 } from '../support/server-process.ts';
 
 /**
@@ -66,23 +65,12 @@ async function writeUntilDeath(baseUrl: string, org: SeededOrg, onAck: (count: n
 }
 
 function crashScenario(makeTarget: () => Promise<{ target: StoreTarget; cleanup: () => Promise<void> }>): void {
-  let target: StoreTarget;
-  let cleanup: () => Promise<void> = async () => undefined;
-  let org: SeededOrg;
-  const servers: ServerProcess[] = [];
-
-  beforeAll(async () => {
-    ({ target, cleanup } = await makeTarget());
-    org = await seedOrgWithToken(target);
-  }, PROCESS_TIMEOUT_MS);
-  afterAll(async () => {
-    await Promise.all(servers.map((server) => server.dispose()));
-    await cleanup();
-  }, PROCESS_TIMEOUT_MS);
+  const suite = useSeededSuite(makeTarget);
 
   it(
     'keeps every acknowledged write and a valid audit chain across a SIGKILL',
     async () => {
+      const { target, org, servers } = suite;
       const first = await startServer(target);
       servers.push(first);
 

@@ -1,12 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bearer } from '../support/test-app.ts';
 import { createStoreTarget, STORE_UNDER_TEST } from '../support/scratch-db.ts';
 import {
   PROCESS_TIMEOUT_MS,
-  seedOrgWithToken,
+  useSeededSuite,
   startServer,
+  readJobWithin,
   withTargetStore,
+  type JobView,
   type SeededOrg,
   type ServerProcess,
   type StoreTarget,
@@ -35,42 +37,17 @@ async function countAssets(target: StoreTarget): Promise<{ assets: number; statu
   });
 }
 
-interface JobView {
-  status: string;
-  attempts: number;
-  progress: { done: number; total: number | null };
-  result: { assets: { created: number } } | null;
-  error: string | null;
-}
+type ImportJob = { assets: { created: number } };
 
-/** The job, or undefined when the server did not answer within a second (the embedded store is busy in the import's transaction). */
-async function readJob(server: ServerProcess, org: SeededOrg, id: string): Promise<JobView | undefined> {
-  try {
-    const response = await fetch(`${server.baseUrl}/api/orgs/${org.slug}/jobs/${id}`, { headers: bearer(org.token), signal: AbortSignal.timeout(1000) });
-    return (await response.json()) as JobView;
-  } catch {
-    return undefined;
-  }
-}
+const readJob = (server: ServerProcess, org: SeededOrg, id: string) => readJobWithin<ImportJob>(server, org, id);
 
 describe(`kill -9 during an inventory import, ${STORE_UNDER_TEST}`, () => {
-  let target: StoreTarget;
-  let cleanup: () => Promise<void> = async () => undefined;
-  let org: SeededOrg;
-  const servers: ServerProcess[] = [];
-
-  beforeAll(async () => {
-    ({ target, cleanup } = await createStoreTarget('bulwark-import-crash-'));
-    org = await seedOrgWithToken(target);
-  }, PROCESS_TIMEOUT_MS);
-  afterAll(async () => {
-    await Promise.all(servers.map((server) => server.dispose()));
-    await cleanup();
-  }, PROCESS_TIMEOUT_MS);
+  const suite = useSeededSuite(() => createStoreTarget('bulwark-import-crash-'));
 
   it(
     'leaves nothing partial, and the job runs again to completion after a restart',
     async () => {
+      const { target, org, servers } = suite;
       const first = await startServer(target, STALE);
       servers.push(first);
       const posted = await fetch(`${first.baseUrl}/api/orgs/${org.slug}/inventory/imports`, {
@@ -103,7 +80,7 @@ describe(`kill -9 during an inventory import, ${STORE_UNDER_TEST}`, () => {
       servers.push(second);
       // The runner takes the job up again once its heartbeat is stale (5 s here) and imports everything.
       const until = Date.now() + 150_000;
-      let done: JobView | undefined;
+      let done: JobView<ImportJob> | undefined;
       while (Date.now() < until) {
         done = await readJob(second, org, job.id);
         if (done && (done.status === 'succeeded' || done.status === 'failed')) break;

@@ -5,7 +5,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createToken } from '../../src/platform/auth/tokens.service.ts';
 import { openConfiguredStore } from '../../src/platform/db/open.ts';
 import type { Store } from '../../src/platform/db/store.ts';
-import { buildOrg } from './test-app.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { bearer, buildOrg } from './test-app.ts';
 
 /**
  * Helpers for fault tests that run Bulwark as a real child process (`node --import tsx src/main.ts …`),
@@ -218,5 +219,58 @@ export async function withTargetStore<T>(target: StoreTarget, use: (store: Store
     return await use(store);
   } finally {
     await store.close();
+  }
+}
+
+/** What a suite of server-process tests shares: its store, an organization with an owner token, its servers. */
+export interface SeededSuite {
+  target: StoreTarget;
+  org: SeededOrg;
+  /** Servers the suite started: disposed after it. */
+  servers: ServerProcess[];
+}
+
+/**
+ * Registers the suite's hooks: before it, a scratch store (`makeTarget`) seeded with an organization and
+ * token; after it, every server it started disposed and the store removed. Read the fields inside tests.
+ */
+export function useSeededSuite(makeTarget: () => Promise<{ target: StoreTarget; cleanup: () => Promise<void> }>): SeededSuite {
+  const suite = { servers: [] } as unknown as SeededSuite;
+  let cleanup: () => Promise<void> = async () => undefined;
+  beforeAll(async () => {
+    let target: StoreTarget;
+    ({ target, cleanup } = await makeTarget());
+    suite.target = target;
+    suite.org = await seedOrgWithToken(target);
+  }, PROCESS_TIMEOUT_MS);
+  afterAll(async () => {
+    await Promise.all(suite.servers.map((server) => server.dispose()));
+    await cleanup();
+  }, PROCESS_TIMEOUT_MS);
+  return suite;
+}
+
+/** A job as GET …/jobs/:id answers it, with the result shape the caller expects. */
+export interface JobView<Result> {
+  status: string;
+  attempts: number;
+  progress: { done: number; total: number | null };
+  result: Result | null;
+  error: string | null;
+}
+
+/**
+ * The job, or undefined when the server did not answer within a second (the embedded store answers nothing
+ * while a job's transaction holds it).
+ */
+export async function readJobWithin<Result>(server: ServerProcess, org: SeededOrg, id: string): Promise<JobView<Result> | undefined> {
+  try {
+    const response = await fetch(`${server.baseUrl}/api/orgs/${org.slug}/jobs/${id}`, {
+      headers: bearer(org.token),
+      signal: AbortSignal.timeout(1000),
+    });
+    return (await response.json()) as JobView<Result>;
+  } catch {
+    return undefined;
   }
 }
