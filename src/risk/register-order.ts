@@ -14,7 +14,7 @@ import type { RegisterSort, TRegisterFilter } from './register.schema.ts';
  * head, so a page is never sliced from an order the write could have changed.
  */
 
-/** From this offset a page is sliced from the order; above it, walking to the page costs less than the order. */
+/** Pages from this offset on are sliced from the order; walking to a shallower one costs less than reading an order. */
 export const DEEP_OFFSET = 200;
 const UUID_BYTES = 16;
 /** 32 orders of 50,000 scenarios are 25 MB. */
