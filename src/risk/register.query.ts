@@ -242,7 +242,8 @@ export function registerPageSql(
 /**
  * Every matching scenario's id in the sort's order, as the base64 text of 16-byte uuids one after the other
  * (compact to carry and to keep: 50,000 ids are 800 KB, where as rows of text they would cost the driver tens
- * of milliseconds to parse), with the audit head of the same snapshot. What register-order.ts remembers to serve deep pages.
+ * of milliseconds to parse), with the audit head of the same snapshot: what register-order.ts remembers to
+ * serve deep pages.
  */
 export function registerOrderSql(
   scope: FilterScope,
@@ -253,9 +254,10 @@ export function registerOrderSql(
   const p = new Params();
   const where = whereOf(scope, filter, p);
   // The ids are aggregated in the order the sub-select hands them over, which PostgreSQL keeps for a plain
-  // aggregate over one ordered sub-select (risk-register-order.test.ts checks it against the walk, every sort):
-  // the sort's index is walked instead of 50,000 rows being sorted on collated text (50,000 scenarios: 330 ms → 35 ms for the priority order).
-  // Sent as base64: the driver reads bytea as hex text, twice the size, and decoding it cost more than the walk.
+  // aggregate over one ordered sub-select (risk-register-order.test.ts checks it against the walk, every
+  // sort): the sort's index is walked instead of every row being sorted on collated text (50,000 scenarios,
+  // priority order: 330 → 35 ms). Sent as base64: the driver reads bytea as hex text, twice the size, and
+  // decoding that cost more than the walk.
   const text = `select ${AUDIT_HEAD_SQL} as stamp, coalesce(encode(string_agg(o.id, ''::bytea), 'base64'), '') as ids
                   from (select uuid_send(s.id) as id from risk_scenarios s where ${where} order by ${orderByOf(sort, direction)}) o`;
   return { text, params: p.values };
