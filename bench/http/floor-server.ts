@@ -8,30 +8,17 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import Fastify from 'fastify';
-import pg from 'pg';
 import { auditListQuery } from '../../src/platform/audit/audit.store.ts';
 import { acquireDataDirLock } from '../../src/platform/db/lock.ts';
+import { floorPostgresStore, required } from './floor-kit.ts';
 
 type RunQuery = (text: string, params: unknown[]) => Promise<unknown[]>;
-
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is required`);
-  return value;
-}
 
 async function openDriver(): Promise<{ run: RunQuery; close: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (url) {
-    // The product's pool options (src/platform/db/store.ts), so both sides get the same connections.
-    const pool = new pg.Pool({
-      connectionString: url,
-      max: Number(process.env.BULWARK_POOL_SIZE ?? 20),
-      connectionTimeoutMillis: 5000,
-      idleTimeoutMillis: 30_000,
-    });
-    pool.on('error', () => undefined);
-    return { run: async (text, params) => (await pool.query(text, params)).rows, close: () => pool.end() };
+    const { store, close } = floorPostgresStore(url);
+    return { run: (text, params) => store.query(text, params), close };
   }
   const dataDir = required('FLOOR_DATA_DIR');
   const release = acquireDataDirLock(dataDir);

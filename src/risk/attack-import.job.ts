@@ -1,6 +1,5 @@
-import type { OrgAccess } from '../platform/context.ts';
 import { readJobPayload } from '../platform/jobs/job-payload.ts';
-import { progressInsideCommit, recordFinalProgress } from '../platform/jobs/job-progress.ts';
+import { progressInsideCommit, recordFinalProgress, requesterAccess } from '../platform/jobs/job-progress.ts';
 import type { JobHandler } from '../platform/jobs/job-runner.ts';
 import { progressTotalOf } from './attack-import-plan.ts';
 import type { AttackBundle } from './attack-import.ts';
@@ -27,7 +26,7 @@ function bundleOf(payload: string): AttackBundle {
 export const attackImportJobHandler: JobHandler = async (ctx) => {
   const input = ctx.job.input as AttackImportJobInput;
   const bundle = bundleOf(await readJobPayload(ctx.store, ctx.job));
-  const access: OrgAccess = { orgId: ctx.job.orgId, orgSlug: '', role: 'owner', actor: input.actor, userId: input.userId, requestId: null };
+  const access = requesterAccess(ctx.job, input);
   const total = progressTotalOf(bundle);
   await ctx.progress(0, total);
   return ctx.commit(async (tx) => {

@@ -1,6 +1,5 @@
-import type { OrgAccess } from '../../platform/context.ts';
 import { readJobPayload } from '../../platform/jobs/job-payload.ts';
-import { progressInsideCommit, recordFinalProgress } from '../../platform/jobs/job-progress.ts';
+import { progressInsideCommit, recordFinalProgress, requesterAccess } from '../../platform/jobs/job-progress.ts';
 import type { JobHandler } from '../../platform/jobs/job-runner.ts';
 import { importInTransaction, sourceOf, type ImportJobInput } from './import.service.ts';
 
@@ -12,7 +11,7 @@ import { importInTransaction, sourceOf, type ImportJobInput } from './import.ser
 export const importJobHandler: JobHandler = async (ctx) => {
   const input = ctx.job.input as ImportJobInput;
   const content = await readJobPayload(ctx.store, ctx.job);
-  const access: OrgAccess = { orgId: ctx.job.orgId, orgSlug: '', role: 'owner', actor: input.actor, userId: input.userId, requestId: null };
+  const access = requesterAccess(ctx.job, input);
   const source = sourceOf({
     format: input.format,
     entity: input.entity,

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import type { OrgAccess } from '../context.ts';
 import type { Queryable } from '../db/store.ts';
 import { JobCancelledError, type ClaimedJob, type JobContext } from './job-runner.ts';
 import { jobs } from './jobs.table.ts';
@@ -24,4 +25,13 @@ export async function recordFinalProgress(tx: Queryable, job: Pick<ClaimedJob, '
     .update(jobs)
     .set({ progressDone: done, progressTotal: done })
     .where(and(eq(jobs.orgId, job.orgId), eq(jobs.id, job.id)));
+}
+
+/**
+ * The access a job acts with: the organization it was queued in, as the person who queued it (its input's
+ * `actor` and `userId`), so its writes are audited as theirs. Owner role: what they may do was checked when
+ * the job was queued.
+ */
+export function requesterAccess(job: Pick<ClaimedJob, 'orgId'>, input: { actor: OrgAccess['actor']; userId: string | null }): OrgAccess {
+  return { orgId: job.orgId, orgSlug: '', role: 'owner', actor: input.actor, userId: input.userId, requestId: null };
 }
